@@ -1,0 +1,176 @@
+/**
+ * `luxp1 decode [--key HEX] [--aad HEX] [--raw] [FILE|-]`: raw port bytes (or a LuxP1 capture) in,
+ * one NDJSON record per telegram or problem out, in stream order (shapes: protocol/records.ts).
+ * Rejected frames are records, not failures: the exit code is 0 unless an argument is bad (2) or
+ * the input cannot be read (1).
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { aadFromAuthKey, createStreamDecoder, LUX_AUTH_KEY, parseHex, toRecord } from '../../protocol/index.ts';
+import type { DecoderEvent, StreamDecoder } from '../../protocol/index.ts';
+import { isCaptureStart, parseCaptureLine } from '../host/capture.ts';
+
+const USAGE = `usage: luxp1 decode [--key HEX] [--aad HEX] [--raw] [FILE|-]
+
+Decodes a Smarty P1 byte stream (encrypted frames and/or plain telegrams) or a LuxP1 capture
+from FILE, or from stdin when FILE is '-' or missing, and writes one JSON record per line.
+
+  --key HEX   the meter's 16-byte key, 32 hex digits (from your grid operator)
+  --aad HEX   16 bytes: an authentication key (AAD = 30 ‖ it); 17 bytes starting 30: the whole
+              AAD; '' for no AAD. Default: 30 00112233445566778899AABBCCDDEEFF (Luxembourg)
+  --raw       add "rawHex", the frame's bytes, to every telegram and error record
+  -h, --help  show this help
+
+Exit codes: 0 input decoded (rejected frames are reported as records), 1 input unreadable,
+2 bad argument.`;
+
+class UsageError extends Error {}
+
+interface Settings {
+  key: Uint8Array | null;
+  aad: Uint8Array | undefined;
+  withRaw: boolean;
+  file: string | null; // null: stdin
+  help: boolean;
+}
+
+function parseKey(hex: string | undefined): Uint8Array | null {
+  if (hex === undefined) return null;
+  const key = /^[0-9a-fA-F]{32}$/.test(hex) ? parseHex(hex) : null;
+  if (key === null) throw new UsageError(`--key must be 32 hex digits (the meter's 16-byte key), got ${hex.length} character(s)`);
+  if (key.every((b, i) => b === LUX_AUTH_KEY[i])) {
+    throw new UsageError("--key 00112233…EEFF is the published authentication key (the AAD), not your meter's key; ask your grid operator for the meter's key");
+  }
+  return key;
+}
+
+function parseAad(hex: string | undefined): Uint8Array | undefined {
+  if (hex === undefined) return undefined;
+  const bytes = parseHex(hex);
+  if (bytes === null) throw new UsageError('--aad must be hex digits (an even number of them)');
+  if (bytes.length === 0) return bytes;
+  if (bytes.length === 16) return aadFromAuthKey(bytes);
+  if (bytes.length === 17 && bytes[0] === 0x30) return bytes;
+  throw new UsageError(`--aad must be 16 bytes (authentication key), 17 bytes starting 30 (whole AAD) or empty, got ${bytes.length} bytes`);
+}
+
+function parseSettings(argv: string[]): Settings {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { key: { type: 'string' }, aad: { type: 'string' }, raw: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`expected at most one FILE, got ${positionals.length}`);
+  const file = positionals[0] === undefined || positionals[0] === '-' ? null : positionals[0];
+  return { key: parseKey(values.key), aad: parseAad(values.aad), withRaw: values.raw === true, file, help: values.help === true };
+}
+
+async function openInput(file: string | null): Promise<Readable> {
+  if (file === null) return process.stdin;
+  let handle;
+  try {
+    handle = await open(file, 'r');
+    if ((await handle.stat()).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  } catch (err) {
+    await handle?.close();
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new UsageError(`cannot read ${JSON.stringify(file)}: ${code}`);
+  }
+  return createReadStream('', { fd: handle });
+}
+
+/** Writes NDJSON to stdout, waiting when the pipe is full; stops quietly when the reader went away. */
+function createWriter(withRaw: boolean) {
+  let closed = false;
+  process.stdout.on('error', () => {
+    closed = true; // EPIPE: e.g. `luxp1 decode … | head`
+  });
+  return {
+    get closed() {
+      return closed;
+    },
+    async write(events: DecoderEvent[], extra: string[] = []): Promise<void> {
+      if (closed || (events.length === 0 && extra.length === 0)) return;
+      const lines = [...extra, ...events.map((e) => JSON.stringify(toRecord(e, { withRaw })))];
+      if (!process.stdout.write(`${lines.join('\n')}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+    },
+  };
+}
+
+type Writer = ReturnType<typeof createWriter>;
+
+/** Replays a capture: frame lines go through the decoder, other record types are skipped. */
+async function decodeCapture(input: AsyncIterable<Uint8Array>, first: Uint8Array, decoder: StreamDecoder, out: Writer): Promise<void> {
+  let pending = '';
+  let lineNo = 0;
+  const utf8 = new TextDecoder();
+  const handle = async (line: string) => {
+    lineNo++;
+    const parsed = parseCaptureLine(line);
+    if (parsed.kind === 'frame') await out.write(decoder.push(parsed.raw));
+    else if (parsed.kind === 'invalid') {
+      await out.write([], [JSON.stringify({ type: 'error', code: 'MALFORMED', message: `${parsed.message} (line ${lineNo})`, frameCounter: null })]);
+    }
+  };
+  const consume = async (chunk: Uint8Array) => {
+    pending += utf8.decode(chunk, { stream: true });
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) await handle(line);
+  };
+  await consume(first);
+  for await (const chunk of input) await consume(chunk as Uint8Array);
+  if (pending !== '') await handle(pending);
+}
+
+async function* emptyInput(): AsyncIterable<Uint8Array> {}
+
+/** Entry point called by electron/cli/luxp1.ts. */
+export async function main(argv: string[]): Promise<number> {
+  let settings: Settings;
+  let input: Readable;
+  try {
+    settings = parseSettings(argv);
+    if (settings.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    input = await openInput(settings.file);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    process.stderr.write(`luxp1 decode: ${err.message}\n`);
+    return 2;
+  }
+  const decoder = createStreamDecoder({ key: settings.key, aad: settings.aad });
+  const out = createWriter(settings.withRaw);
+  try {
+    const iterator = input[Symbol.asyncIterator]();
+    // Enough bytes to tell a capture from raw port bytes.
+    let head = new Uint8Array(0);
+    let done = false;
+    while (head.length < 40 && !done) {
+      const next = await iterator.next();
+      if (next.done) done = true;
+      else head = Buffer.concat([head, next.value as Uint8Array]);
+    }
+    const rest: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => iterator };
+    if (isCaptureStart(head)) await decodeCapture(done ? emptyInput() : rest, head, decoder, out);
+    else {
+      await out.write(decoder.push(head));
+      if (!done) for await (const chunk of rest) await out.write(decoder.push(chunk));
+    }
+    await out.write(decoder.finish());
+  } catch (err) {
+    process.stderr.write(`luxp1 decode: reading input failed: ${(err as Error).message}\n`);
+    return 1;
+  }
+  return 0;
+}

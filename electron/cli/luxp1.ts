@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+/**
+ * `luxp1 <command>`: one entry point for integrators, staff and the app's own scripts.
+ * Each command lives in its own module and is loaded only when asked for, so `luxp1 decode`
+ * never pays for the UI or the central system.
+ */
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ main(argv: string[]): Promise<number> }> }> = {
+  decode: { summary: 'decode raw port bytes to NDJSON', load: () => import('./decode.ts') },
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)}${c.summary}`);
+  return ['usage: luxp1 <command> [options]', '', ...lines, '', "run 'luxp1 <command> --help' for a command's options"].join('\n');
+}
+
+const [command, ...rest] = process.argv.slice(2);
+if (command === undefined || command === '--help' || command === '-h') {
+  console.log(usage());
+  process.exit(command === undefined ? 2 : 0);
+}
+const entry = COMMANDS[command];
+if (!entry) {
+  console.error(`luxp1: unknown command '${command}'\n${usage()}`);
+  process.exit(2);
+}
+const mod = await entry.load();
+process.exitCode = await mod.main(rest);

@@ -1,0 +1,86 @@
+/**
+ * The LuxP1 capture format: what the app exports and what `luxp1 decode` and the file source replay.
+ *
+ *   {"type":"luxp1-capture","version":1,"createdAt":"2026-11-21T14:00:00.000Z","redacted":false}
+ *   {"type":"frame","at":1763733600000,"rawHex":"DB08534147…"}
+ *   {"type":"telegram",…}            ← decoded records may be interleaved; replay ignores them
+ *
+ * NDJSON, one frame (or plain telegram) per line, as the bytes came off the wire. Raw port bytes
+ * never start with '{', so a capture is told apart from a raw dump by its first line.
+ */
+import { bytesToHex, parseHex } from '../../protocol/index.ts';
+
+export const CAPTURE_TYPE = 'luxp1-capture';
+export const CAPTURE_VERSION = 1;
+
+export interface CaptureHeader {
+  type: typeof CAPTURE_TYPE;
+  version: number;
+  createdAt: string; // ISO 8601
+  redacted: boolean;
+}
+
+export type CaptureLine =
+  | { kind: 'header'; header: CaptureHeader }
+  | { kind: 'frame'; at: number; raw: Uint8Array }
+  | { kind: 'other' } // a decoded record or another line type: ignored on replay
+  | { kind: 'blank' }
+  | { kind: 'invalid'; message: string };
+
+const START = /^\uFEFF?\s*\{\s*"type"\s*:\s*"luxp1-capture"/;
+
+/** Whether the first bytes of an input are a capture header (give at least the first 40 bytes). */
+export function isCaptureStart(firstBytes: Uint8Array): boolean {
+  let text = '';
+  for (let i = 0; i < Math.min(firstBytes.length, 64); i++) text += String.fromCharCode(firstBytes[i]!);
+  return START.test(text);
+}
+
+/** The first line of a capture, with its newline. */
+export function formatCaptureHeader(opts: { createdAt: Date | number; redacted: boolean }): string {
+  const header: CaptureHeader = { type: CAPTURE_TYPE, version: CAPTURE_VERSION, createdAt: new Date(opts.createdAt).toISOString(), redacted: opts.redacted };
+  return `${JSON.stringify(header)}\n`;
+}
+
+/** One frame line, with its newline. `at` is epoch ms. */
+export function formatCaptureFrame(at: number, raw: Uint8Array): string {
+  return `${JSON.stringify({ type: 'frame', at, rawHex: bytesToHex(raw) })}\n`;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Reads one capture line; never throws. */
+export function parseCaptureLine(line: string): CaptureLine {
+  if (line.trim() === '') return { kind: 'blank' };
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return { kind: 'invalid', message: 'capture: expected a JSON object per line' };
+  }
+  if (!isObject(value) || typeof value.type !== 'string') return { kind: 'invalid', message: 'capture: expected an object with a "type"' };
+  if (value.type === CAPTURE_TYPE) {
+    const { version, createdAt, redacted } = value;
+    if (version !== CAPTURE_VERSION) return { kind: 'invalid', message: `capture: expected version ${CAPTURE_VERSION}, got ${JSON.stringify(version)}` };
+    return { kind: 'header', header: { type: CAPTURE_TYPE, version, createdAt: String(createdAt ?? ''), redacted: redacted === true } };
+  }
+  if (value.type !== 'frame') return { kind: 'other' };
+  const raw = typeof value.rawHex === 'string' ? parseHex(value.rawHex) : null;
+  if (raw === null || raw.length === 0) return { kind: 'invalid', message: 'capture: expected "rawHex" as non-empty hex in a frame line' };
+  const at = typeof value.at === 'number' && Number.isFinite(value.at) ? value.at : 0;
+  return { kind: 'frame', at, raw };
+}
+
+/** A copy of a decoded record (see protocol/records.ts) with meter ids, M-Bus equipment ids and system title blanked. */
+export function redactRecord<T extends Record<string, unknown>>(record: T): T {
+  const copy = structuredClone(record) as Record<string, unknown>;
+  if (typeof copy.systemTitle === 'string') copy.systemTitle = '';
+  if (typeof copy.rawHex === 'string') delete copy.rawHex; // the wire bytes carry the same ids
+  if (isObject(copy.electricity) && typeof copy.electricity.meterId === 'string') copy.electricity.meterId = '';
+  if (Array.isArray(copy.mbus)) {
+    for (const channel of copy.mbus) if (isObject(channel) && typeof channel.equipmentId === 'string') channel.equipmentId = '';
+  }
+  return copy as T;
+}

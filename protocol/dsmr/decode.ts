@@ -1,0 +1,117 @@
+/**
+ * Value decoding for one catalogued data line, by the object's FieldKind. Returns BAD when the
+ * value does not fit the object's format or carries a unit that contradicts it (V on an energy
+ * register): the parser then files the line as 'bad-value' and the field stays absent, so a
+ * reading is either right or missing, never wrong. Missing units are accepted (2018 firmware sent
+ * `(00.000)` and `(77.376)`, smarty-p1.md P7).
+ */
+import type { FieldDef } from './obis.ts';
+import type { MbusReading } from './fields.ts';
+import { parseControl, parseDecimal, parseInteger, parseScaled } from './values.ts';
+import { parseTimestamp } from './time.ts';
+import { decodeText } from './text.ts';
+
+export const BAD: unique symbol = Symbol('bad-value');
+
+/** The `(…)` groups after the OBIS code; undefined when the line is not a run of groups. */
+function groups(line: string, open: number): string[] | undefined {
+  const out: string[] = [];
+  let i = open;
+  while (i < line.length) {
+    if (line.charCodeAt(i) !== 40 /* ( */) return undefined;
+    const close = line.indexOf(')', i + 1);
+    if (close < 0) return undefined;
+    const inner = line.slice(i + 1, close);
+    if (inner.indexOf('(') !== -1) return undefined;
+    out.push(inner);
+    i = close + 1;
+  }
+  return out;
+}
+
+/** True when `g`, a `value[*unit]` group, has no unit or exactly `unit` after its '*' at `star`. */
+function unitIs(g: string, star: number, unit: string): boolean {
+  return star < 0 || (g.length - star - 1 === unit.length && g.endsWith(unit));
+}
+
+/** A decimal with an optional unit that must equal `unit` when present. */
+function withUnit(g: string, unit: string): number | typeof BAD {
+  const star = g.indexOf('*');
+  if (!unitIs(g, star, unit)) return BAD;
+  return parseDecimal(star < 0 ? g : g.slice(0, star)) ?? BAD;
+}
+
+/** An integer base-unit reading from k<unit> (the default when no unit is sent) or <unit>. */
+function scaled(g: string, unit: string): number | typeof BAD {
+  const star = g.indexOf('*');
+  const kilo = star < 0 || (g.charCodeAt(star + 1) === 107 /* k */ && unitIs(g, star + 1, unit));
+  if (!kilo && !unitIs(g, star, unit)) return BAD;
+  return parseScaled(g, kilo ? 1000 : 1, star < 0 ? g.length : star) ?? BAD;
+}
+
+/** A unitless non-negative integer. */
+function plainInt(g: string): number | typeof BAD {
+  const n = g.indexOf('*') < 0 ? parseInteger(g) : undefined;
+  return n === undefined || n < 0 ? BAD : n;
+}
+
+function mbusReading(gs: string[]): MbusReading | typeof BAD {
+  if (gs.length !== 2) return BAD;
+  const at = parseTimestamp(gs[0]!);
+  const g = gs[1]!;
+  const star = g.indexOf('*');
+  const u = star < 0 ? undefined : g.slice(star + 1);
+  const value = parseDecimal(star < 0 ? g : g.slice(0, star));
+  if (at === undefined || value === undefined || u === '' || (u !== undefined && !/^[A-Za-z0-9]{1,8}$/.test(u))) return BAD;
+  if (at === null) return { value: null, unit: null, capturedAt: null };
+  return { value, unit: u ?? null, capturedAt: at };
+}
+
+/** Decodes the value(s) of `line` (whose first '(' is at `open`) for the catalogued object `f`. */
+export function decodeValue(f: FieldDef, line: string, open: number): unknown {
+  // Octet strings may be plain text on some firmware; take everything between the outer parentheses.
+  if (f.kind === 'text') return decodeText(line.slice(open + 1, -1));
+  if (f.kind === 'mbusId') return open + 2 === line.length ? null : decodeText(line.slice(open + 1, -1));
+  // Fast path: most objects carry exactly one group.
+  const close = line.indexOf(')', open);
+  if (close === line.length - 1 && line.indexOf('(', open + 1) < 0) return single(f, line.slice(open + 1, close));
+  const gs = groups(line, open);
+  if (!gs) return BAD;
+  if (f.kind === 'mbusValue') return mbusReading(gs);
+  if (f.kind === 'limits') {
+    if (gs.length !== 2) return BAD;
+    const imp = withUnit(gs[0]!, 'A');
+    const exp = withUnit(gs[1]!, 'A');
+    return imp === BAD || exp === BAD ? BAD : { import: imp, export: exp };
+  }
+  return gs.length === 1 ? single(f, gs[0]!) : BAD;
+}
+
+/** Decodes the single group `g` of a one-value object. */
+function single(f: FieldDef, g: string): unknown {
+  switch (f.kind) {
+    case 'version':
+    case 'raw':
+      return g;
+    case 'tst': {
+      const at = parseTimestamp(g);
+      return at === undefined ? BAD : at;
+    }
+    case 'energy':
+    case 'power':
+      return scaled(g, f.unit!);
+    case 'voltage':
+      return withUnit(g, 'V');
+    case 'current':
+      return withUnit(g, 'A');
+    case 'kva':
+      return withUnit(g, 'kVA');
+    case 'count':
+    case 'mbusType':
+      return plainInt(g);
+    case 'control':
+      return parseControl(g) ?? BAD;
+    default: // two-group objects sent with one group
+      return BAD;
+  }
+}

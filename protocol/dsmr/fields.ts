@@ -1,0 +1,115 @@
+/**
+ * Reading and writing catalogued values in a Telegram by their OBIS definition, and the two
+ * helpers built on that: `restrictTelegram` (what a telegram looks like when only some objects are
+ * pushed) and `fieldsPresent` (which objects a telegram carries). The parser and encoder use the
+ * same accessors, which is what makes the round-trip law hold by construction.
+ */
+import type { MbusChannel, MbusKind, Telegram } from '../types.ts';
+import { ALWAYS_SENT, FIELD_DEFS } from './obis.ts';
+import type { FieldDef } from './obis.ts';
+
+/** The 0-n:24.2.1 reading as one value: all three null when the meter has no reading yet. */
+export interface MbusReading {
+  value: number | null;
+  unit: string | null;
+  capturedAt: string | null;
+}
+
+type Obj = Record<string, unknown>;
+
+/** EN 13757-3 device type → what a household calls it. */
+export function mbusKind(deviceType: number): MbusKind {
+  switch (deviceType) {
+    case 3: return 'gas';
+    case 7: return 'water';
+    case 4: case 0x0c: case 0x0d: return 'heat'; // 0x0D heat/cooling meters are read as heat
+    case 0x0a: case 0x0b: return 'cooling';
+    case 6: return 'hotWater';
+    case 2: return 'electricity';
+    default: return 'unknown';
+  }
+}
+
+function channelOf(t: Telegram, n: number, create: boolean): MbusChannel | undefined {
+  for (const c of t.mbus) if (c.channel === n) return c;
+  if (!create) return undefined;
+  const c: MbusChannel = { channel: n, kind: 'unknown' };
+  t.mbus.push(c);
+  return c;
+}
+
+/** The value of `f` in `t`; `undefined` when the object is absent (not pushed). */
+export function readField(t: Telegram, f: FieldDef): unknown {
+  if (f.channel !== undefined) {
+    const c = channelOf(t, f.channel, false);
+    if (!c) return undefined;
+    if (f.kind !== 'mbusValue') return (c as unknown as Obj)[f.path[2]!];
+    if (c.value === undefined) return undefined;
+    if (c.value === null || c.capturedAt == null) return { value: null, unit: null, capturedAt: null } satisfies MbusReading;
+    return { value: c.value, unit: c.unit ?? null, capturedAt: c.capturedAt } satisfies MbusReading;
+  }
+  let o: unknown = t;
+  for (const p of f.path) {
+    if (o === null || typeof o !== 'object') return undefined;
+    o = (o as Obj)[p];
+  }
+  return o;
+}
+
+/** Stores `v` (as `readField` returns it) for `f` in `t`, creating containers on the way. */
+export function writeField(t: Telegram, f: FieldDef, v: unknown): void {
+  if (f.channel !== undefined) {
+    const c = channelOf(t, f.channel, true)!;
+    if (f.kind === 'mbusValue') {
+      const r = v as MbusReading;
+      c.value = r.value;
+      c.unit = r.unit;
+      c.capturedAt = r.capturedAt;
+    } else {
+      (c as unknown as Obj)[f.path[2]!] = v;
+      if (f.kind === 'mbusType') c.kind = mbusKind(v as number);
+    }
+    return;
+  }
+  let o = t as unknown as Obj;
+  const last = f.path.length - 1;
+  for (let i = 0; i < last; i++) {
+    const p = f.path[i]!;
+    let next = o[p];
+    if (next === undefined || next === null || typeof next !== 'object') o[p] = next = {};
+    o = next as Obj;
+  }
+  o[f.path[last]!] = v;
+}
+
+/** Orders M-Bus channels by channel number, as the Telegram contract promises. */
+export function sortChannels(mbus: MbusChannel[]): void {
+  if (mbus.length > 1) mbus.sort((a, b) => a.channel - b.channel);
+}
+
+/**
+ * `t` as it reads when the meter pushes only `fields` (OBIS codes; the version, time and meter id
+ * are always sent). Header and CRC are kept, unknown lines dropped. This is exactly what
+ * `parseTelegram(encodeTelegram(t, { fields }))` yields, apart from the CRC.
+ */
+export function restrictTelegram(t: Telegram, fields: readonly string[]): Telegram {
+  const selected = new Set<string>(ALWAYS_SENT);
+  for (const f of fields) selected.add(f);
+  const out: Telegram = { header: t.header, electricity: {}, mbus: [], unknown: [], crc: t.crc };
+  for (const f of FIELD_DEFS) {
+    if (!selected.has(f.obis)) continue;
+    let v = readField(t, f);
+    if (v === undefined) continue;
+    if (v !== null && typeof v === 'object') v = { ...v };
+    writeField(out, f, v);
+  }
+  sortChannels(out.mbus);
+  return out;
+}
+
+/** The OBIS codes `t` carries, in catalogue order: compare with the configured list ("configured vs sent"). */
+export function fieldsPresent(t: Telegram): string[] {
+  const out: string[] = [];
+  for (const f of FIELD_DEFS) if (readField(t, f) !== undefined) out.push(f.obis);
+  return out;
+}

@@ -1,0 +1,114 @@
+/**
+ * parseTelegram: one DSMR telegram ('/' … '!CRC', optional CRLF) → a typed Telegram.
+ * Order of checks: the frame's outline (MALFORMED), then the CRC over '/'…'!' (CRC_MISMATCH),
+ * then the data lines. A line with an OBIS code we do not know, or a known code whose value does
+ * not fit, is kept in `unknown` and never fails the telegram; only a line that is not an OBIS data
+ * line at all (`id(…)…`) makes it MALFORMED. Written as index/char loops: the whole decoder has
+ * ~100 µs per 1.5 kB frame, AES included.
+ */
+import type { ProtocolErrorInfo, Result, Telegram } from '../types.ts';
+import { bytesToAscii } from '../bytes.ts';
+import { crc16, crc16Text, formatCrc } from './crc16.ts';
+import { FIELD_BY_OBIS } from './obis.ts';
+import { decodeValue, BAD } from './decode.ts';
+import { sortChannels, writeField } from './fields.ts';
+
+type Decoder = { decode(bytes: Uint8Array): string };
+const Utf8Decoder = (globalThis as { TextDecoder?: new () => Decoder }).TextDecoder;
+const utf8 = Utf8Decoder ? new Utf8Decoder() : null;
+
+/**
+ * Bytes → one char per byte. Telegrams are ASCII, where the platform's native UTF-8 decoder is
+ * exact and ~10× faster than a char loop; any byte ≥ 0x80 takes the exact Latin-1 path instead.
+ */
+function toText(bytes: Uint8Array): string {
+  if (utf8) {
+    let acc = 0;
+    for (let i = 0; i < bytes.length; i++) acc |= bytes[i]!;
+    if (acc < 0x80) return utf8.decode(bytes);
+  }
+  return bytesToAscii(bytes);
+}
+
+const OBIS_ID = /^\d{1,3}-\d{1,3}:\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+function fail(code: ProtocolErrorInfo['code'], message: string): { ok: false; error: ProtocolErrorInfo } {
+  return { ok: false, error: { code, message } };
+}
+
+/** Parses the 1–4 hex digits after '!' (DSMR CRCs may come unpadded, e.g. `!B9F`); -1 if not hex. */
+function parseCrcDigits(s: string): number {
+  if (s.length < 1 || s.length > 4) return -1;
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1;
+    if (d < 0) return -1;
+    v = (v << 4) | d;
+  }
+  return v;
+}
+
+/**
+ * Parses one telegram. Never throws: anything that is not a telegram is MALFORMED, a checksum
+ * that does not match is CRC_MISMATCH ('crc: telegram says CFDE, computed 99BD').
+ */
+export function parseTelegram(input: Uint8Array | string): Result<Telegram> {
+  try {
+    return parse(input);
+  } catch {
+    return fail('MALFORMED', 'telegram: unreadable input'); // defensive: no known input gets here
+  }
+}
+
+function parse(input: Uint8Array | string): Result<Telegram> {
+  const isText = typeof input === 'string';
+  if (!isText && !(input instanceof Uint8Array)) return fail('MALFORMED', 'telegram: expected bytes or text');
+  const text = isText ? input : toText(input);
+  if (text.charCodeAt(0) !== 47 /* / */) return fail('MALFORMED', 'telegram: does not start with "/"');
+  const bang = text.lastIndexOf('!');
+  if (bang < 0) return fail('MALFORMED', 'telegram: no "!" end marker');
+  let end = text.length;
+  if (text.charCodeAt(end - 1) === 10) end -= text.charCodeAt(end - 2) === 13 ? 2 : 1;
+  const sent = parseCrcDigits(text.slice(bang + 1, end));
+  if (sent < 0) return fail('MALFORMED', 'telegram: "!" is not followed by a hex CRC');
+  const headEnd = text.indexOf('\n');
+  if (headEnd < 0 || headEnd > bang) return fail('MALFORMED', 'telegram: no header line');
+  if (text.charCodeAt(bang - 1) !== 10) return fail('MALFORMED', 'telegram: "!" does not start a line');
+
+  const computed = isText ? crc16Text(text, 0, bang + 1) : crc16(input, 0, bang + 1);
+  if (computed !== sent) return fail('CRC_MISMATCH', `crc: telegram says ${formatCrc(sent)}, computed ${formatCrc(computed)}`);
+
+  const header = text.slice(0, text.charCodeAt(headEnd - 1) === 13 ? headEnd - 1 : headEnd);
+  const t: Telegram = { header, electricity: {}, mbus: [], unknown: [], crc: sent };
+  let lineNo = 1;
+  for (let start = headEnd + 1; start < bang; ) {
+    const nl = text.indexOf('\n', start);
+    const stop = text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    lineNo++;
+    if (stop > start) {
+      const line = text.slice(start, stop);
+      if (!parseLine(t, line)) return fail('MALFORMED', `telegram: line ${lineNo} is not an OBIS data line`);
+    }
+    start = nl + 1;
+  }
+  sortChannels(t.mbus);
+  return { ok: true, value: t };
+}
+
+/** Applies one data line to `t`; false when the line is not `obis(…)…` at all. */
+function parseLine(t: Telegram, line: string): boolean {
+  const open = line.indexOf('(');
+  if (open <= 0 || line.charCodeAt(line.length - 1) !== 41 /* ) */) return false;
+  const obis = line.slice(0, open);
+  const def = FIELD_BY_OBIS.get(obis);
+  if (!def) {
+    if (!OBIS_ID.test(obis)) return false;
+    t.unknown.push({ line, reason: 'unknown-obis' });
+    return true;
+  }
+  const v = decodeValue(def, line, open);
+  if (v === BAD) t.unknown.push({ line, reason: 'bad-value' });
+  else writeField(t, def, v);
+  return true;
+}

@@ -1,0 +1,37 @@
+/**
+ * Where a plain DSMR telegram ends (DSMR5 §6.2): '!' + CRC + CRLF, the '!' opening its own line.
+ * The CRC is 4 hex digits, but some meters drop the zero padding (`!B9F`, dsmr_parser
+ * TELEGRAM_UNPADDED_CRC), so 1..4 are taken. Requiring the LF before '!' keeps short printable
+ * noise such as "/A!B" from passing for a telegram.
+ */
+
+export const SLASH = 0x2f; // '/' opens every telegram
+const BANG = 0x21; // '!' precedes the CRC
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** Bytes a telegram may contain: printable ASCII, CR and LF. */
+export function isTelegramByte(c: number): boolean {
+  return (c >= 0x20 && c <= 0x7e) || c === CR || c === LF;
+}
+
+function isHexDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+/**
+ * Whether the telegram that starts at stream offset `start` ends with its CRC right before offset
+ * `at`: with `lf` set, `buf[at]` is the LF and a CR must precede it; otherwise an optional CR may.
+ * `base` is the stream offset of buf[0].
+ */
+export function crcEndsAt(buf: Uint8Array, base: number, start: number, at: number, lf: boolean): boolean {
+  let k = at - 1;
+  if (k > start && buf[k - base] === CR) k--;
+  else if (lf) return false;
+  let digits = 0;
+  while (digits < 4 && k > start && isHexDigit(buf[k - base]!)) {
+    k--;
+    digits++;
+  }
+  return digits > 0 && k > start + 1 && buf[k - base] === BANG && buf[k - 1 - base] === LF;
+}

@@ -1,0 +1,123 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../electron/cli/decode.ts';
+import { bytesToHex, concatBytes } from '../../../protocol/bytes.ts';
+import { formatCaptureFrame, formatCaptureHeader } from '../../../electron/host/capture.ts';
+import { vectorBytes } from '../../protocol/frame/vectors.ts';
+
+const ROOT = new URL('../../../', import.meta.url).pathname;
+const NODE = join(ROOT, 'node_modules/.bin/node');
+const KEY = 'D491470F47126332B07D1923B3504188';
+const frame = vectorBytes('smarty_nexxtlab_encrypted.hex');
+const dir = mkdtempSync(join(tmpdir(), 'luxp1-decode-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(args: string[], stdin?: Uint8Array): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(NODE, ['electron/cli/luxp1.ts', 'decode', ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin ?? new Uint8Array());
+  });
+}
+
+/** Runs main() in this process (no spawn: the machine is shared), capturing what it writes. */
+async function runHere(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  try {
+    return { code: await main(args), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+const frameFile = join(dir, 'nexxt.bin');
+writeFileSync(frameFile, frame);
+
+const lines = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+
+describe('luxp1 decode', () => {
+  it('decodes the real capture from stdin into one telegram record', async () => {
+    const r = await run(['--key', KEY, '-'], frame);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const [record, ...rest] = lines(r.stdout);
+    expect(rest).toEqual([]);
+    expect(record).toMatchObject({ type: 'telegram', encrypted: true, frameCounter: 0x0005a8e3, systemTitle: '534147677001BD54', header: '/Lux5\\253663629_D' });
+    expect((record!.electricity as Record<string, unknown>).meterId).toBe('SAG1030700114004');
+    expect(record).not.toHaveProperty('rawHex');
+  });
+
+  it('reads a file, reports problems as records in stream order, and still exits 0', async () => {
+    const corrupted = frame.slice();
+    corrupted[300]! ^= 1;
+    const file = join(dir, 'port.bin');
+    writeFileSync(file, concatBytes(new Uint8Array([1, 2, 3]), frame, frame, corrupted, vectorBytes('lux_meterlogger_real_plain.txt')));
+    const r = await run(['--key', KEY, '--raw', file]);
+    expect(r.code).toBe(0);
+    const records = lines(r.stdout);
+    expect(records.map((x) => `${x.type}:${x.code ?? ''}`)).toEqual(['warning:NOISE_SKIPPED', 'telegram:', 'error:REPLAY', 'error:AUTH_FAILED', 'telegram:']);
+    expect(records[3]).toMatchObject({ frameCounter: 0x0005a8e3, rawHex: bytesToHex(corrupted) });
+    expect(records[4]).toMatchObject({ encrypted: false, frameCounter: null, systemTitle: null });
+  });
+
+  it('without a key reports NO_KEY', async () => {
+    const r = await runHere([frameFile]);
+    expect(lines(r.stdout)).toEqual([expect.objectContaining({ type: 'error', code: 'NO_KEY', frameCounter: 0x0005a8e3 })]);
+  });
+
+  it('replays a LuxP1 capture file transparently, skipping interleaved records', async () => {
+    const file = join(dir, 'capture.ndjson');
+    const text = formatCaptureHeader({ createdAt: 0, redacted: false }) + formatCaptureFrame(1000, frame) + '{"type":"telegram","encrypted":true}\n';
+    writeFileSync(file, text);
+    const r = await run(['--key', KEY, file]);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout).map((x) => x.type)).toEqual(['telegram']);
+  });
+
+  it('honours --aad: an explicit empty AAD makes the real frame fail', async () => {
+    const r = await runHere(['--key', KEY, '--aad', '', frameFile]);
+    expect(lines(r.stdout)).toEqual([expect.objectContaining({ type: 'error', code: 'AUTH_FAILED' })]);
+    const same = await runHere(['--key', KEY, '--aad', '3000112233445566778899AABBCCDDEEFF', frameFile]);
+    expect(lines(same.stdout).map((x) => x.type)).toEqual(['telegram']);
+  });
+
+  it('a bad key exits 2 with one line on stderr and nothing on stdout', async () => {
+    const r = await run(['--key', 'D491470F'], frame);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/32 hex digits/);
+  });
+
+  it('the published authentication key as --key is explained, exit 2', async () => {
+    const r = await runHere(['--key', '00112233445566778899aabbccddeeff', frameFile]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/published authentication key.*not your meter's key/);
+  });
+
+  it('bad --aad, unreadable file and unknown option exit 2 with one stderr line each', async () => {
+    for (const args of [['--aad', 'xyz'], ['--aad', '3000'], [join(dir, 'missing.bin')], [dir], ['--frobnicate']]) {
+      const r = await runHere(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+    }
+  });
+
+  it('--help prints usage and exits 0', async () => {
+    const r = await runHere(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^usage: luxp1 decode/);
+  });
+});
