@@ -7,6 +7,8 @@
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ main(argv: string[]): Promise<number> }> }> = {
   decode: { summary: 'decode raw port bytes to NDJSON', load: () => import('./decode.ts') },
+  central: { summary: 'run the bundled central system (HTTP API)', load: () => import('../../central-mock/main.ts') },
+  simulate: { summary: 'run simulated meters from the central system', load: () => import('../../central-mock/simulate-cli.ts') },
 };
 
 function usage(): string {

@@ -1,0 +1,91 @@
+/**
+ * The central system as a server object: opens the store, wires the routes and listens. Used by
+ * `main.ts`, by tests in-process (port 0), by the app's demo and by the simulator's tests.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAuditLog } from './audit.ts';
+import { customerRoutes } from './handlers/customer.ts';
+import { keyRoutes } from './handlers/meter-keys.ts';
+import { partRoutes } from './handlers/meter-parts.ts';
+import { meterRoutes } from './handlers/meters.ts';
+import { createPairing } from './pairing.ts';
+import { createRouter } from './router.ts';
+import { DEMO, seedDemo } from './seed.ts';
+import { createStaffAuth, ensureOperatorToken } from './staff-auth.ts';
+import { openStore, type Store, type StoreErrorCode } from './store.ts';
+
+export interface CentralOptions {
+  dataDir: string;
+  host?: string; // default 127.0.0.1
+  port?: number; // default 8417; 0 picks a free port
+  masterKeyEnv?: string | undefined; // LUXP1_MASTER_KEY (main passes process.env's)
+  seed?: 'demo';
+  now?: () => number; // injectable clock (lockout tests)
+  log?: (line: string) => void; // operational log; default stderr
+}
+
+export interface Central {
+  url: string;
+  staffToken: string;
+  staffTokenCreated: boolean; // first start: print it once
+  masterKeyCreated: boolean;
+  demo: typeof DEMO | null;
+  store: Store;
+  close(): Promise<void>;
+}
+
+/** Startup failure with a code (a wrong or missing master key, a port in use). */
+export class CentralStartError extends Error {
+  readonly code: StoreErrorCode | 'LISTEN_FAILED';
+  constructor(code: StoreErrorCode | 'LISTEN_FAILED', message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Starts the central system; rejects with a CentralStartError when it cannot. */
+export async function startCentral(opts: CentralOptions): Promise<Central> {
+  const log = opts.log ?? ((line: string) => process.stderr.write(line + '\n'));
+  const opened = openStore({ dir: opts.dataDir, masterKeyEnv: opts.masterKeyEnv, ...(opts.now ? { now: opts.now } : {}) });
+  if (!opened.ok) throw new CentralStartError(opened.error.code, opened.error.message);
+  const { store } = opened;
+  const audit = createAuditLog(store);
+  const pairing = createPairing(store, audit);
+  const staff = createStaffAuth(store);
+  const operator = ensureOperatorToken(store, staff);
+  if (opts.seed === 'demo') seedDemo(store, audit, pairing);
+  const handler = createRouter([...customerRoutes, ...meterRoutes, ...partRoutes, ...keyRoutes], { store, audit, pairing, staff, log });
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 65_000 }, handler);
+  server.on('clientError', (_err, socket) => socket.destroy());
+  const host = opts.host ?? '127.0.0.1';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 8417, host, () => resolve());
+    });
+  } catch (err) {
+    store.close();
+    throw new CentralStartError('LISTEN_FAILED', `central: cannot listen on ${host}:${opts.port ?? 8417}: ${(err as Error).message}`);
+  }
+  const { port } = server.address() as AddressInfo;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    staffToken: operator.token,
+    staffTokenCreated: operator.created,
+    masterKeyCreated: opened.masterCreated,
+    demo: opts.seed === 'demo' ? DEMO : null,
+    store,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
