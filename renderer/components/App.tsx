@@ -1,0 +1,35 @@
+/** The page: banner with the view tabs, the always-visible port health, and the current view. */
+import type { ComponentType } from 'react';
+import { t } from '../i18n/index.ts';
+import { useApp } from '../state/context.tsx';
+import { Dashboard } from './Dashboard.tsx';
+import { HealthPanel } from './HealthPanel.tsx';
+import { PairingView } from '../views/pairing/PairingView.tsx';
+import { ServiceView } from '../views/service/ServiceView.tsx';
+import { NavTabs } from './NavTabs.tsx';
+import { SettingsView } from './SettingsView.tsx';
+import type { View } from '../state/store.ts';
+
+const VIEWS: Record<View, ComponentType> = {
+  dashboard: Dashboard,
+  pairing: PairingView,
+  service: ServiceView,
+  settings: SettingsView,
+};
+
+export function App() {
+  const view = useApp((s) => s.view);
+  const Current = VIEWS[view];
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>{t('app.title')}</h1>
+        <NavTabs />
+      </header>
+      <HealthPanel />
+      <main id="main" tabIndex={-1}>
+        <Current />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Port health, always on screen: encryption, last telegram age, link, frame counts, diagnosis.
+ * Only the diagnosis and host-connection notices are a live region; the ticking age is not.
+ */
+import type { PortHealth } from '../../electron/ipc/contract.ts';
+import { t } from '../i18n/index.ts';
+import { useApp } from '../state/context.tsx';
+import { DiagnosisBanner } from './DiagnosisBanner.tsx';
+import { LinkStatusText } from './LinkStatusText.tsx';
+import { TelegramAge } from './TelegramAge.tsx';
+
+function encryptionText(h: PortHealth | null): string {
+  if (!h || h.encrypted === null) return t('health.encryptionUnknown');
+  return h.encrypted ? t('health.encrypted') : t('health.plain');
+}
+
+export function HealthPanel() {
+  const health = useApp((s) => s.health);
+  const link = useApp((s) => s.link);
+  const host = useApp((s) => s.host);
+  // The host may not fill lastTelegramAt; the newest reading's time says the same thing.
+  const lastAt = useApp((s) => s.health?.lastTelegramAt ?? s.latest?.receivedAt ?? null);
+  // Before the first snapshot there are no counts: say so rather than show zeros.
+  const none = t('value.null');
+  return (
+    <aside className="health" data-testid="health" aria-labelledby="health-title">
+      <h2 id="health-title" className="health-title">{t('health.title')}</h2>
+      <div role="status" aria-live="polite" className="health-notices">
+        {host === 'closed' && <p className="diagnosis diagnosis-warn" data-testid="host-disconnected">{t('app.hostDisconnected')}</p>}
+        <DiagnosisBanner diagnosis={health?.diagnosis ?? null} />
+      </div>
+      <dl className="health-items">
+        <div>
+          <dt>{t('health.encryption')}</dt>
+          <dd data-testid="health-encryption" data-encrypted={String(health?.encrypted ?? 'unknown')}>{encryptionText(health)}</dd>
+        </div>
+        <div>
+          <dt>{t('health.lastTelegram')}</dt>
+          <dd><TelegramAge at={lastAt} /></dd>
+        </div>
+        <div>
+          <dt>{t('health.link')}</dt>
+          <dd><LinkStatusText link={link} /></dd>
+        </div>
+        <div>
+          <dt>{t('health.decoded')}</dt>
+          <dd data-testid="health-decoded">{health ? String(health.framesDecoded) : none}</dd>
+        </div>
+        <div>
+          <dt>{t('health.rejected')}</dt>
+          <dd data-testid="health-rejected">
+            {health
+              ? t('health.rejectedDetail', { auth: health.rejected.AUTH_FAILED, crc: health.rejected.CRC_MISMATCH, replay: health.rejected.REPLAY })
+              : none}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('health.gaps')}</dt>
+          <dd data-testid="health-gaps">
+            {health ? t('health.gapsDetail', { gaps: health.counterGaps, missed: health.framesMissed }) : none}
+          </dd>
+        </div>
+      </dl>
+    </aside>
+  );
+}

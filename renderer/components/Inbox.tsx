@@ -1,0 +1,60 @@
+/**
+ * The operator's text messages (five channels) as an inbox: history from the host, a polite live
+ * notice when a new one arrives, and "mark read" per channel.
+ */
+import type { MessageRecord } from '../../electron/ipc/contract.ts';
+import { t } from '../i18n/index.ts';
+import { formatCapture } from '../i18n/format.ts';
+import { useApi, useApp } from '../state/context.tsx';
+import { messageId, type MessageChannel } from '../state/messages.ts';
+
+const channelLabel = (c: MessageChannel): string => t(`inbox.channel.${c}`);
+
+export function Inbox() {
+  const messages = useApp((s) => s.messages);
+  const unread = useApp((s) => s.unread);
+  const markReadLocally = useApp((s) => s.markRead);
+  const api = useApi();
+  const unreadSet = new Set(unread);
+  const buttonShown = new Set<MessageChannel>(); // one "mark read" per channel, on its newest unread
+
+  const markRead = (channel: MessageChannel): void => {
+    markReadLocally(channel);
+    void api['messages:markRead']({ channel });
+  };
+
+  return (
+    <section className="tile" data-testid="inbox" aria-labelledby="inbox-title">
+      <h2 id="inbox-title">{t('inbox.title')}</h2>
+      <p className="notice" role="status" aria-live="polite" data-testid="inbox-notice">
+        {unread.length > 0 ? t('inbox.newNotice', { count: unread.length }) : ''}
+      </p>
+      {messages.length === 0 ? (
+        <p>{t('inbox.empty')}</p>
+      ) : (
+        <ul className="messages">
+          {messages.map((m: MessageRecord) => {
+            const isNew = unreadSet.has(messageId(m));
+            const showButton = isNew && !buttonShown.has(m.channel);
+            if (showButton) buttonShown.add(m.channel);
+            return (
+              <li key={messageId(m)} className={isNew ? 'message is-new' : 'message'} data-testid="message" data-channel={m.channel} data-unread={isNew}>
+                <p className="message-meta">
+                  {isNew && <strong className="badge">{t('inbox.new')}</strong>}{' '}
+                  <span>{channelLabel(m.channel)}</span>{' · '}
+                  <span>{t('inbox.received', { when: formatCapture(new Date(m.firstSeenAt).toISOString()) })}</span>
+                </p>
+                <p className="message-text">{m.text}</p>
+                {showButton && (
+                  <button type="button" data-testid={`mark-read-${m.channel}`} onClick={() => markRead(m.channel)}>
+                    {t('inbox.markRead', { channel: channelLabel(m.channel) })}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,9 @@
+/** "retrying in 4 s", ticking on its own so the rest of the health panel does not re-render. */
+import { t } from '../i18n/index.ts';
+import { useNow } from '../state/use-now.ts';
+
+export function RetryCountdown({ retryAt }: { retryAt: number }) {
+  const now = useNow(1000);
+  const seconds = Math.max(0, Math.ceil((retryAt - now) / 1000));
+  return <span data-testid="health-retry">{t('health.retryIn', { seconds })}</span>;
+}

@@ -1,0 +1,16 @@
+/** The settings view: data source and meter key. */
+import { t } from '../i18n/index.ts';
+import { KeyEntry } from './KeyEntry.tsx';
+import { SourcePicker } from './SourcePicker.tsx';
+
+export function SettingsView() {
+  return (
+    <div className="view" data-testid="view-settings">
+      <h2 className="visually-hidden">{t('settings.title')}</h2>
+      <div className="grid">
+        <SourcePicker />
+        <KeyEntry />
+      </div>
+    </div>
+  );
+}

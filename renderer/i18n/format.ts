@@ -1,0 +1,43 @@
+/**
+ * Value formatters: numbers and units in the current language. Units live in the catalogue
+ * (`fmt.*`) so that a language can reorder or space them.
+ */
+import { currentLocale, formatNumber, t } from './index.ts';
+
+/** Integer watts as "1,234 W". */
+export const formatWatt = (w: number): string => t('fmt.watt', { value: formatNumber(w, 0) });
+
+/** Integer Wh as kWh with three decimals: the register's own resolution, no float noise. */
+export const formatKwh = (wh: number): string => t('fmt.kwh', { value: formatNumber(wh / 1000, 3, 3) });
+
+/** Integer varh as kvarh with three decimals. */
+export const formatKvarh = (varh: number): string => t('fmt.kvarh', { value: formatNumber(varh / 1000, 3, 3) });
+
+export const formatVar = (v: number): string => t('fmt.var', { value: formatNumber(v, 0) });
+export const formatVa = (v: number): string => t('fmt.va', { value: formatNumber(v, 0) });
+export const formatKva = (v: number): string => t('fmt.kva', { value: formatNumber(v, 2) });
+export const formatVolt = (v: number): string => t('fmt.volt', { value: formatNumber(v, 1, 1) });
+export const formatAmpere = (a: number): string => t('fmt.ampere', { value: formatNumber(a, 2) });
+export const formatCount = (n: number): string => t('fmt.count', { value: formatNumber(n, 0) });
+
+/** Power in kW for the gauge, where watts would be too many digits. */
+export const formatKilowatt = (w: number): string => t('fmt.kilowatt', { value: formatNumber(w / 1000, 2) });
+
+// Smarty meters are in Luxembourg: show their time there, whatever the PC's zone.
+const TIME_ZONE = 'Europe/Luxembourg';
+
+/** "at 14:00" for today, "on 12 Mar 2025 at 14:00" otherwise; the raw string when unparseable. */
+export function formatCapture(iso: string, now: number = Date.now()): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  const locale = currentLocale();
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(at);
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: TIME_ZONE });
+  const date = day.format(at);
+  return date === day.format(now) ? t('fmt.at', { time }) : t('fmt.onAt', { date, time });
+}
+
+/** "at 14:02:10" from epoch ms, for receipt times. */
+export function formatClock(ms: number): string {
+  return new Intl.DateTimeFormat(currentLocale(), { timeStyle: 'medium', timeZone: TIME_ZONE }).format(ms);
+}

@@ -1,0 +1,26 @@
+/** Renderer entry: pick the API, bind the store, render. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { pickApi } from './api/pick-api.ts';
+import { App } from './components/App.tsx';
+import { t } from './i18n/index.ts';
+import { bindApi } from './state/bind-api.ts';
+import { AppProvider } from './state/context.tsx';
+import { createAppStore } from './state/store.ts';
+import './styles/app.css';
+
+const api = pickApi(window);
+const store = createAppStore();
+bindApi(api, store);
+document.title = t('app.title');
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <AppProvider store={store} api={api}>
+        <App />
+      </AppProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * Feeds the store from the host: load `app:snapshot`, then apply events. Events that arrive while a
+ * snapshot is loading are held and applied after it, so a late snapshot never overwrites newer data.
+ */
+import type { Events, EventName, LuxApi } from '../../electron/ipc/contract.ts';
+import type { HostStatusSource } from '../api/host-status.ts';
+import type { AppStore } from './store.ts';
+
+type Held = { [E in EventName]: { event: E; payload: Events[E] } }[EventName];
+
+/** Subscribe `store` to `api`; returns the unsubscribe function. Reloads the snapshot on every reconnect. */
+export function bindApi(api: LuxApi & Partial<HostStatusSource>, store: AppStore): () => void {
+  let loading = true; // until the first snapshot: nothing to apply events to before it
+  let held: Held[] = [];
+  let closed = false;
+
+  const apply = (h: Held): void => {
+    const s = store.getState();
+    switch (h.event) {
+      case 'meter:reading':
+        return s.applyReading(h.payload);
+      case 'meter:link':
+        return s.setLink(h.payload);
+      case 'meter:health':
+        return s.setHealth(h.payload);
+      case 'key:status':
+        return s.setKey(h.payload);
+      case 'meter:problem':
+        return s.addProblem(h.payload);
+      case 'meter:message':
+        return s.applyMessage(h.payload);
+      case 'meter:frame':
+      case 'staff:timing':
+        return; // the service view subscribes to these itself, while it is shown
+    }
+  };
+  const receive = (h: Held): void => {
+    if (loading) held.push(h);
+    else apply(h);
+  };
+
+  const load = async (): Promise<void> => {
+    loading = true;
+    const result = await api['app:snapshot'](null);
+    if (closed) return;
+    if (result.ok) store.getState().loadSnapshot(result.value);
+    else store.getState().setLoadError(result.error);
+    loading = false;
+    const queue = held;
+    held = [];
+    queue.forEach(apply);
+  };
+
+  const offs = [
+    api.on('meter:reading', (payload) => receive({ event: 'meter:reading', payload })),
+    api.on('meter:link', (payload) => receive({ event: 'meter:link', payload })),
+    api.on('meter:health', (payload) => receive({ event: 'meter:health', payload })),
+    api.on('key:status', (payload) => receive({ event: 'key:status', payload })),
+    api.on('meter:problem', (payload) => receive({ event: 'meter:problem', payload })),
+    api.on('meter:message', (payload) => receive({ event: 'meter:message', payload })),
+  ];
+
+  if (api.onHostStatus) {
+    offs.push(
+      api.onHostStatus((status) => {
+        store.getState().setHost(status);
+        if (status === 'open') void load();
+      }),
+    );
+  } else {
+    store.getState().setHost('open');
+    void load();
+  }
+
+  return () => {
+    closed = true;
+    offs.forEach((off) => off());
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * React access to the store and the API. Components select narrow slices so that a new telegram
+ * re-renders only what it changed.
+ */
+import { createContext, useContext, type ReactNode } from 'react';
+import { useStore } from 'zustand';
+import type { LuxApi } from '../../electron/ipc/contract.ts';
+import type { AppState, AppStore } from './store.ts';
+
+const StoreContext = createContext<AppStore | null>(null);
+const ApiContext = createContext<LuxApi | null>(null);
+
+/** Provide `store` and `api` to the component tree. */
+export function AppProvider(props: { store: AppStore; api: LuxApi; children: ReactNode }) {
+  return (
+    <StoreContext.Provider value={props.store}>
+      <ApiContext.Provider value={props.api}>{props.children}</ApiContext.Provider>
+    </StoreContext.Provider>
+  );
+}
+
+/** Select a slice of the app state; re-renders when it changes (Object.is). */
+export function useApp<T>(selector: (s: AppState) => T): T {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useApp: no AppProvider above this component');
+  return useStore(store, selector);
+}
+
+/** The host API. */
+export function useApi(): LuxApi {
+  const api = useContext(ApiContext);
+  if (!api) throw new Error('useApi: no AppProvider above this component');
+  return api;
+}

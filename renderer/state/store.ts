@@ -1,0 +1,132 @@
+/**
+ * The renderer's one store (zustand vanilla, no React): what the host said, plus view state.
+ * Components read it through selectors (see context.tsx); only `bindApi` feeds it host data.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type {
+  ApiError,
+  KeyStatus,
+  LinkState,
+  MessageRecord,
+  PortHealth,
+  ProblemRecord,
+  ReadingRecord,
+  Snapshot,
+} from '../../electron/ipc/contract.ts';
+import { markChannelRead, unreadIds, upsertMessage, type MessageChannel } from './messages.ts';
+import { createRingBuffer } from './ring-buffer.ts';
+
+/** The views, one tab each (NavTabs). */
+export type View = 'dashboard' | 'pairing' | 'service' | 'settings';
+/** The renderer's own link to the host: always 'open' under Electron, real in browser mode. */
+export type HostConnection = 'connecting' | 'open' | 'closed';
+
+export interface PowerPoint {
+  at: number;
+  importPowerW: number | null;
+  exportPowerW: number | null;
+}
+
+export const CHART_WINDOW_MS = 60 * 60 * 1000;
+export const CHART_CAPACITY = 3600; // one hour at the fast demo pace of 1 point per second
+const MAX_PROBLEMS = 50;
+
+export interface AppState {
+  view: View;
+  host: HostConnection;
+  loaded: boolean;
+  loadError: ApiError | null;
+  link: LinkState | null;
+  health: PortHealth | null;
+  key: KeyStatus | null;
+  latest: ReadingRecord | null;
+  chart: PowerPoint[]; // oldest first, at most CHART_CAPACITY points within CHART_WINDOW_MS
+  messages: MessageRecord[]; // newest first, read state from the host (kept across restarts)
+  unread: string[]; // messageId()s of the messages with readAt null, newest first
+  problems: ProblemRecord[]; // newest first
+
+  setView(view: View): void;
+  setHost(host: HostConnection): void;
+  loadSnapshot(snapshot: Snapshot): void;
+  setLoadError(error: ApiError): void;
+  applyReading(reading: ReadingRecord): void;
+  setLink(link: LinkState): void;
+  setHealth(health: PortHealth): void;
+  setKey(key: KeyStatus): void;
+  addProblem(problem: ProblemRecord): void;
+  /** A new message, or a known one whose read state changed (`meter:message`). */
+  applyMessage(record: MessageRecord): void;
+  /** Shows `channel` read at once; the host's `meter:message` then brings its own readAt. */
+  markRead(channel: MessageChannel, at?: number): void;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+const pointOf = (r: ReadingRecord): PowerPoint => ({
+  at: r.receivedAt,
+  importPowerW: r.telegram.electricity.importPowerW ?? null,
+  exportPowerW: r.telegram.electricity.exportPowerW ?? null,
+});
+
+/** Create a store with nothing loaded. */
+export function createAppStore(): AppStore {
+  const ring = createRingBuffer<PowerPoint>(CHART_CAPACITY);
+  const pushPoint = (p: PowerPoint): PowerPoint[] => {
+    ring.push(p);
+    ring.dropWhile((old) => old.at < p.at - CHART_WINDOW_MS);
+    return ring.toArray();
+  };
+
+  return createStore<AppState>()((set, get) => ({
+    view: 'dashboard',
+    host: 'connecting',
+    loaded: false,
+    loadError: null,
+    link: null,
+    health: null,
+    key: null,
+    latest: null,
+    chart: [],
+    messages: [],
+    unread: [],
+    problems: [],
+
+    setView: (view) => set({ view }),
+    setHost: (host) => set({ host }),
+    setLoadError: (loadError) => set({ loadError }),
+    loadSnapshot(s) {
+      ring.clear();
+      let chart: PowerPoint[] = [];
+      for (const p of [...s.history].sort((a, b) => a.at - b.at)) chart = pushPoint(p);
+      set({
+        loaded: true,
+        loadError: null,
+        link: s.link,
+        health: s.health,
+        key: s.key,
+        latest: s.latest,
+        chart,
+        messages: s.messages,
+        unread: unreadIds(s.messages),
+        problems: s.problems.slice(0, MAX_PROBLEMS),
+      });
+    },
+    applyReading: (reading) => set({ latest: reading, chart: pushPoint(pointOf(reading)) }),
+    setLink: (link) => set({ link }),
+    setHealth: (health) => set({ health }),
+    setKey: (key) => set({ key }),
+    addProblem: (problem) => set({ problems: [problem, ...get().problems].slice(0, MAX_PROBLEMS) }),
+    applyMessage(record) {
+      const messages = upsertMessage(get().messages, record);
+      set({ messages, unread: unreadIds(messages) });
+    },
+    markRead(channel, at = Date.now()) {
+      const messages = markChannelRead(get().messages, channel, at);
+      set({ messages, unread: unreadIds(messages) });
+    },
+  }));
+}
+
+/** True when the shown values can no longer be refreshed: the key fails on the frames that arrive. */
+export const selectStale = (s: AppState): boolean =>
+  s.health?.diagnosis === 'wrong-key' || s.health?.diagnosis === 'key-rotated';

@@ -1,0 +1,48 @@
+/** Manual key entry, for users whose operator sends the key by letter. */
+import { useState, type FormEvent } from 'react';
+import { useApi } from '../../state/context.tsx';
+import { normaliseKey, PUBLISHED_AUTH_KEY } from './system-title.ts';
+import { t } from '../../i18n/index.ts';
+
+type Note = { kind: 'saved' | 'bad-format' | 'published' } | { kind: 'error'; message: string };
+
+/** A key field that refuses the published authentication key before it reaches the host. */
+export function ManualKeyForm() {
+  const api = useApi();
+  const [text, setText] = useState('');
+  const [note, setNote] = useState<Note | null>(null);
+
+  const submit = async (e: FormEvent): Promise<void> => {
+    e.preventDefault();
+    const hex = normaliseKey(text);
+    if (hex === null) return setNote({ kind: 'bad-format' });
+    if (hex === PUBLISHED_AUTH_KEY) return setNote({ kind: 'published' });
+    const r = await api['key:set']({ hex });
+    setNote(r.ok ? { kind: 'saved' } : { kind: 'error', message: r.error.message });
+    if (r.ok) setText('');
+  };
+
+  return (
+    <section className="card" data-testid="pairing-manual">
+      <h3>{t('pairing.manual.title')}</h3>
+      <p>{t('pairing.manual.help')}</p>
+      <form onSubmit={(e) => void submit(e)}>
+        <label>
+          {t('pairing.manual.label')}
+          <input className="mono" data-testid="pairing-manual-key" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" spellCheck={false} maxLength={64} />
+        </label>
+        <button type="submit" data-testid="pairing-manual-submit">
+          {t('pairing.manual.submit')}
+        </button>
+      </form>
+      {note && (
+        <p className={`note ${note.kind === 'saved' ? 'note-ok' : 'note-bad'}`} data-testid="pairing-manual-note" data-status={note.kind} role={note.kind === 'saved' ? 'status' : 'alert'}>
+          {note.kind === 'saved' && t('pairing.manual.saved')}
+          {note.kind === 'bad-format' && t('pairing.manual.badFormat')}
+          {note.kind === 'published' && t('pairing.outcome.publishedKey')}
+          {note.kind === 'error' && t('pairing.manual.error', { message: note.message })}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+/** The meter's configuration on the central system beside what the port actually sends. */
+import { fieldsPresent } from '../../../protocol/index.ts';
+import type { CentralMeter, ReadingRecord } from '../../../electron/ipc/contract.ts';
+import { diffFields, expectedFields } from './field-diff.ts';
+import { t } from '../../i18n/index.ts';
+
+const onOff = (v: boolean | null): string => (v === null ? t('service.compare.unknown') : v ? t('service.compare.on') : t('service.compare.off'));
+
+/** Fields configured and missing, fields sent but not configured, encryption expected vs seen. */
+export function ConfigCompare(props: { meter: CentralMeter; latest: ReadingRecord | null }) {
+  const { meter, latest } = props;
+  const diff = latest ? diffFields(expectedFields(meter), fieldsPresent(latest.telegram)) : null;
+  const seen = latest ? latest.encrypted : null;
+  const same = diff !== null && diff.missing.length === 0 && diff.extra.length === 0 && seen === meter.encryption;
+  return (
+    <section data-testid="service-compare" data-same={same}>
+      <h3>{t('service.compare')}</h3>
+      <p data-testid="service-meter">
+        {t('service.compare.meter', { meterId: meter.meterId, systemTitle: meter.systemTitle, keyVersion: String(meter.keyVersion) })}
+      </p>
+      <p className={seen === meter.encryption ? 'status-ok' : 'status-bad'} data-testid="service-compare-encryption" data-match={seen === meter.encryption}>
+        {t('service.compare.encryption', { expected: onOff(meter.encryption), seen: onOff(seen) })}
+      </p>
+      {diff === null && <p>{t('service.compare.noTelegram')}</p>}
+      {same && <p className="note note-ok" data-testid="service-compare-same">{t('service.compare.same')}</p>}
+      {diff && diff.missing.length > 0 && <FieldList testId="service-compare-missing" title={t('service.compare.missing')} fields={diff.missing} />}
+      {diff && diff.extra.length > 0 && <FieldList testId="service-compare-extra" title={t('service.compare.extra')} fields={diff.extra} />}
+    </section>
+  );
+}
+
+function FieldList(props: { testId: string; title: string; fields: string[] }) {
+  return (
+    <div data-testid={props.testId}>
+      <h4>{props.title}</h4>
+      <ul>
+        {props.fields.map((f) => (
+          <li key={f}>
+            <code>{f}</code>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

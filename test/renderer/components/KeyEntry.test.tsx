@@ -1,0 +1,57 @@
+// @vitest-environment jsdom
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { KeyEntry } from '../../../renderer/components/KeyEntry.tsx';
+import { KEY_MANUAL, fakeApi } from '../fixtures.ts';
+import { renderApp } from '../render-app.tsx';
+
+const KEY = '0123456789abcdef0123456789ABCDEF';
+
+function type(value: string): HTMLInputElement {
+  const input = screen.getByTestId('key-input') as HTMLInputElement;
+  fireEvent.change(input, { target: { value } });
+  fireEvent.blur(input);
+  return input;
+}
+
+describe('KeyEntry', () => {
+  it('explains a wrong length inline and sends nothing', () => {
+    const fake = fakeApi();
+    renderApp(<KeyEntry />, { api: fake.api });
+    const input = type('0123');
+    expect(screen.getByTestId('key-error').textContent).toMatch(/32 hexadecimal digits.*you typed 4/);
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.click(screen.getByTestId('key-save'));
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('refuses the published authentication key with the reason', () => {
+    const fake = fakeApi();
+    renderApp(<KeyEntry />, { api: fake.api });
+    type('00112233 44556677 8899aabb ccddeeff');
+    expect(screen.getByTestId('key-error').textContent).toMatch(/public authentication key.*cannot decrypt/);
+    fireEvent.click(screen.getByTestId('key-save'));
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('sends a valid key normalised, then empties the field and never shows the key', async () => {
+    const fake = fakeApi({ 'key:set': () => ({ ok: true, value: KEY_MANUAL }) });
+    const { container } = renderApp(<KeyEntry />, { api: fake.api });
+    type(KEY);
+    expect(screen.queryByTestId('key-error')).toBeNull();
+    fireEvent.click(screen.getByTestId('key-save'));
+    await expect.poll(() => screen.getByTestId('key-result').textContent).toBe('Key saved.');
+    expect(fake.calls).toEqual([{ channel: 'key:set', payload: { hex: KEY.toUpperCase() } }]);
+    expect((screen.getByTestId('key-input') as HTMLInputElement).value).toBe('');
+    expect(screen.getByTestId('key-status').textContent).toBe('A key is stored (typed in, kept in a local file).');
+    expect(container.innerHTML.toUpperCase()).not.toContain(KEY.toUpperCase());
+  });
+
+  it('shows the host refusing the key', async () => {
+    const fake = fakeApi({ 'key:set': () => ({ ok: false, error: { code: 'KEY_STORE', message: 'disk full' } }) });
+    renderApp(<KeyEntry />, { api: fake.api });
+    type(KEY);
+    fireEvent.click(screen.getByTestId('key-save'));
+    await expect.poll(() => screen.getByTestId('key-result').textContent).toMatch(/disk full/);
+  });
+});

@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import type { HostConnection } from '../../../renderer/state/store.ts';
+import { bindApi } from '../../../renderer/state/bind-api.ts';
+import { createAppStore } from '../../../renderer/state/store.ts';
+import { T0, fakeApi, health, reading, snapshot } from '../fixtures.ts';
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe('bindApi', () => {
+  it('loads the snapshot, then applies events to the store', async () => {
+    const { api, emit } = fakeApi({ 'app:snapshot': () => ({ ok: true, value: snapshot() }) });
+    const store = createAppStore();
+    bindApi(api, store);
+    await expect.poll(() => store.getState().loaded).toBe(true);
+    expect(store.getState().host).toBe('open');
+
+    emit('meter:reading', reading(T0));
+    emit('meter:health', health({ diagnosis: 'wrong-key' }));
+    emit('meter:link', { status: 'silent', source: null, since: T0, lastDataAt: null });
+    expect(store.getState().latest?.receivedAt).toBe(T0);
+    expect(store.getState().health?.diagnosis).toBe('wrong-key');
+    expect(store.getState().link?.status).toBe('silent');
+  });
+
+  it('holds events that arrive while the snapshot loads and applies them after it', async () => {
+    const pending = deferred<{ ok: true; value: ReturnType<typeof snapshot> }>();
+    const { api, emit } = fakeApi({ 'app:snapshot': () => pending.promise });
+    const store = createAppStore();
+    bindApi(api, store);
+    emit('meter:reading', reading(T0 + 10_000));
+    expect(store.getState().latest).toBeNull();
+    pending.resolve({ ok: true, value: snapshot({ latest: reading(T0) }) });
+    await expect.poll(() => store.getState().latest?.receivedAt).toBe(T0 + 10_000);
+  });
+
+  it('records a failed snapshot as a load error', async () => {
+    const { api } = fakeApi({ 'app:snapshot': () => ({ ok: false, error: { code: 'BOOM', message: 'host down' } }) });
+    const store = createAppStore();
+    bindApi(api, store);
+    await expect.poll(() => store.getState().loadError?.code).toBe('BOOM');
+    expect(store.getState().loaded).toBe(false);
+  });
+
+  it('reloads the snapshot each time the host connection reopens, and unsubscribes', async () => {
+    let loads = 0;
+    const { api, listenerCount } = fakeApi({ 'app:snapshot': () => ({ ok: true, value: snapshot({ health: health({ framesDecoded: ++loads }) }) }) });
+    const statusListeners = new Set<(s: HostConnection) => void>();
+    const withStatus = { ...api, onHostStatus: (l: (s: HostConnection) => void) => (statusListeners.add(l), () => statusListeners.delete(l)) };
+    const store = createAppStore();
+    const off = bindApi(withStatus, store);
+    statusListeners.forEach((l) => l('open'));
+    await expect.poll(() => store.getState().health?.framesDecoded).toBe(1);
+    statusListeners.forEach((l) => l('closed'));
+    expect(store.getState().host).toBe('closed');
+    statusListeners.forEach((l) => l('open'));
+    await expect.poll(() => store.getState().health?.framesDecoded).toBe(2);
+    off();
+    expect(listenerCount()).toBe(0);
+    expect(statusListeners.size).toBe(0);
+  });
+});
+
+describe('bindApi before the first snapshot', () => {
+  it('holds events that arrive before the host link opens, until the snapshot is in', async () => {
+    const { api, emit } = fakeApi({ 'app:snapshot': () => ({ ok: true, value: snapshot() }) });
+    let open: ((s: HostConnection) => void) | null = null;
+    const store = createAppStore();
+    bindApi({ ...api, onHostStatus: (l: (s: HostConnection) => void) => ((open = l), () => {}) }, store);
+    emit('meter:message', { channel: '0', text: 'early', firstSeenAt: T0, readAt: null });
+    emit('meter:reading', reading(T0, { message: 'early' }));
+    expect(store.getState().messages).toEqual([]);
+    open!('open');
+    await expect.poll(() => store.getState().latest?.receivedAt).toBe(T0);
+    expect(store.getState().unread).toEqual(['0@' + T0]);
+  });
+});

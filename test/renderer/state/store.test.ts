@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { CHART_CAPACITY, CHART_WINDOW_MS, createAppStore, selectStale } from '../../../renderer/state/store.ts';
+import { messageId } from '../../../renderer/state/messages.ts';
+import { T0, health, reading, snapshot } from '../fixtures.ts';
+
+describe('app store', () => {
+  it('loads a snapshot: link, health, key, latest, history sorted oldest first', () => {
+    const store = createAppStore();
+    const latest = reading(T0);
+    store.getState().loadSnapshot(
+      snapshot({
+        latest,
+        history: [
+          { at: T0 - 10_000, importPowerW: 200, exportPowerW: null },
+          { at: T0 - 20_000, importPowerW: 100, exportPowerW: 0 },
+        ],
+      }),
+    );
+    const s = store.getState();
+    expect(s.loaded).toBe(true);
+    expect(s.latest).toBe(latest);
+    expect(s.health?.framesDecoded).toBe(42);
+    expect(s.chart.map((p) => p.importPowerW)).toEqual([100, 200]);
+  });
+
+  it('applies readings: latest replaced, a chart point with null for a power not pushed', () => {
+    const store = createAppStore();
+    store.getState().loadSnapshot(snapshot());
+    const r = reading(T0, { electricity: { importPowerW: 500 } });
+    store.getState().applyReading(r);
+    expect(store.getState().latest).toBe(r);
+    expect(store.getState().chart).toEqual([{ at: T0, importPowerW: 500, exportPowerW: null }]);
+  });
+
+  it('caps the chart at CHART_CAPACITY points and one hour', () => {
+    const store = createAppStore();
+    for (let i = 0; i < CHART_CAPACITY + 50; i++) store.getState().applyReading(reading(T0 + i * 1000));
+    const chart = store.getState().chart;
+    expect(chart).toHaveLength(CHART_CAPACITY);
+    expect(chart[0]?.at).toBe(T0 + 50 * 1000);
+
+    store.getState().applyReading(reading(T0 + CHART_WINDOW_MS * 3));
+    expect(store.getState().chart).toHaveLength(1);
+  });
+
+  it('takes unread state from the host: snapshot, new messages, read updates, and an optimistic mark', () => {
+    const store = createAppStore();
+    const old = { channel: '2' as const, text: 'Maintenance on Monday', firstSeenAt: T0 - 60_000, readAt: null };
+    store.getState().loadSnapshot(snapshot({ messages: [old] }));
+    expect(store.getState().unread).toEqual([messageId(old)]); // unread before the restart: still unread
+
+    // Readings carry the texts too, but only the host decides what is a new message.
+    store.getState().applyReading(reading(T0, { message: 'Tariff change' }));
+    expect(store.getState().messages).toHaveLength(1);
+
+    const tariff = { channel: '0' as const, text: 'Tariff change', firstSeenAt: T0 + 10_000, readAt: null };
+    const done = { channel: '2' as const, text: 'Work done', firstSeenAt: T0 + 20_000, readAt: null };
+    store.getState().applyMessage(done);
+    store.getState().applyMessage(tariff); // out of order: still sorted newest first
+    expect(store.getState().messages.map((m) => m.text)).toEqual(['Work done', 'Tariff change', 'Maintenance on Monday']);
+    expect(store.getState().unread).toHaveLength(3);
+
+    store.getState().markRead('2', T0 + 30_000);
+    expect(store.getState().unread).toEqual([messageId(tariff)]);
+    store.getState().applyMessage({ ...done, readAt: T0 + 31_000 }); // the host's confirmation replaces, never duplicates
+    expect(store.getState().messages).toHaveLength(3);
+    expect(store.getState().messages[0]?.readAt).toBe(T0 + 31_000);
+  });
+
+  it('is stale exactly when the key fails on incoming frames', () => {
+    const store = createAppStore();
+    store.getState().setHealth(health({ diagnosis: 'key-ok' }));
+    expect(selectStale(store.getState())).toBe(false);
+    store.getState().setHealth(health({ diagnosis: 'wrong-key' }));
+    expect(selectStale(store.getState())).toBe(true);
+    store.getState().setHealth(health({ diagnosis: 'key-rotated' }));
+    expect(selectStale(store.getState())).toBe(true);
+  });
+
+  it('keeps problems newest first and switches views', () => {
+    const store = createAppStore();
+    store.getState().addProblem({ at: 1, kind: 'error', code: 'CRC_MISMATCH', message: 'a', frameCounter: 1 });
+    store.getState().addProblem({ at: 2, kind: 'warning', code: 'COUNTER_GAP', message: 'b', frameCounter: 3 });
+    expect(store.getState().problems.map((p) => p.at)).toEqual([2, 1]);
+    store.getState().setView('settings');
+    expect(store.getState().view).toBe('settings');
+  });
+});
