@@ -9,6 +9,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ main(arg
   decode: { summary: 'decode raw port bytes to NDJSON', load: () => import('./decode.ts') },
   central: { summary: 'run the bundled central system (HTTP API)', load: () => import('../../central-mock/main.ts') },
   simulate: { summary: 'run simulated meters from the central system', load: () => import('../../central-mock/simulate-cli.ts') },
+  serve: { summary: 'serve the app in a browser (browser mode)', load: () => import('../host/serve-cli.ts') },
+  start: { summary: 'start the desktop app, or browser mode where Electron cannot start', load: () => import('./start.ts') },
 };
 
 function usage(): string {

@@ -1,0 +1,115 @@
+/**
+ * `npm start` / `luxp1 start`: builds what is missing, opens the desktop app in Electron, and where
+ * Electron cannot start (no binary, no display, a crash on launch) says why in one line and serves
+ * the same app in browser mode from this process instead.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { buildElectron } from '../build.ts';
+import { ensureRendererBuilt, parseCliArgs, projectRootFromHere, serveUntilSignal, untilSignal } from '../host/serve-cli.ts';
+import type { CliArgs } from '../host/serve-cli.ts';
+
+const USAGE = `usage: npm start -- [options]   (or: luxp1 start [options])
+
+  --data DIR          data directory: settings, key, messages (default $LUXP1_DATA or ~/.luxp1)
+  --fast              demo meter pushes every second instead of every 10 s
+  --browser           skip Electron: serve the app in the browser right away
+  browser-mode options, used when Electron cannot start:
+  --listen HOST:PORT  (default 127.0.0.1:8418)   --token T   --open`;
+
+const READY_LINE = 'LuxP1 window ready'; // printed by electron/main.ts once the window has loaded
+const LAUNCH_TIMEOUT_MS = 60_000;
+
+/** The Electron binary, or why there is none; never triggers the electron package's download. */
+export function findElectronBinary(root: string, env: NodeJS.ProcessEnv = process.env): { ok: true; path: string } | { ok: false; reason: string } {
+  let pkgDir: string;
+  try {
+    pkgDir = dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json'));
+  } catch {
+    return { ok: false, reason: 'the electron package is not installed' };
+  }
+  const pathFile = join(pkgDir, 'path.txt');
+  const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
+  const dist = env.ELECTRON_OVERRIDE_DIST_PATH || join(pkgDir, 'dist');
+  if (!name && !env.ELECTRON_OVERRIDE_DIST_PATH) return { ok: false, reason: 'the Electron binary was never downloaded, node_modules/electron/dist is missing' };
+  const binary = join(dist, name ?? 'electron');
+  return existsSync(binary) ? { ok: true, path: binary } : { ok: false, reason: `no Electron binary at ${binary}` };
+}
+
+/** Why a window cannot open here, before trying: Linux without X11 or Wayland. */
+export function displayProblem(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string | null {
+  if (platform !== 'linux' || env.DISPLAY || env.WAYLAND_DISPLAY) return null;
+  return 'no display ($DISPLAY and $WAYLAND_DISPLAY are unset)';
+}
+
+type Launch = { ok: true; exitCode: number } | { ok: false; reason: string };
+
+/** Starts Electron on dist-electron/main.cjs; ok once its window loaded, resolving when it exits. */
+async function runElectron(binary: string, root: string, args: CliArgs): Promise<Launch> {
+  const env: NodeJS.ProcessEnv = { ...process.env, LUXP1_DATA: args.dataDir, LUXP1_NODE: process.execPath };
+  if (args.fast) env.LUXP1_DEMO_INTERVAL_MS = '1000';
+  delete env.ELECTRON_RUN_AS_NODE;
+  const child = spawn(binary, [join(root, 'dist-electron', 'main.cjs')], { stdio: ['ignore', 'pipe', 'pipe'], env });
+  let stderrTail = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderrTail = (stderrTail + chunk.toString()).slice(-2000)));
+  const exited = new Promise<number>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+  const ready = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), LAUNCH_TIMEOUT_MS);
+    child.once('error', () => resolve(false));
+    void exited.then(() => resolve(false));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (line === READY_LINE) {
+        clearTimeout(timer);
+        resolve(true);
+      } else console.log(line);
+    });
+  });
+  if (!ready) {
+    child.kill('SIGKILL');
+    const last = stderrTail.trim().split('\n').at(-1)?.trim();
+    return { ok: false, reason: `Electron did not open its window${last ? `: ${last.slice(0, 200)}` : ''}` };
+  }
+  child.stderr.pipe(process.stderr);
+  // Ctrl-C reaches Electron too (same process group); SIGTERM covers a kill aimed at us alone.
+  void untilSignal().then(() => child.kill('SIGTERM'));
+  return { ok: true, exitCode: await exited };
+}
+
+/** CLI entry for `luxp1 start`. */
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseCliArgs(argv, { browser: { type: 'boolean' } });
+  if (!parsed.ok) {
+    console.error(`start: ${parsed.message}\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const root = projectRootFromHere();
+  const renderer = await ensureRendererBuilt(root, (line) => console.error(line));
+  if (!renderer.ok) {
+    console.error(`LuxP1: ${renderer.message}`);
+    return 1;
+  }
+  const reason = await electronUnavailable(root, parsed.args, parsed.values.browser === true);
+  if (typeof reason === 'number') return reason;
+  console.log(`LuxP1: Electron cannot start: ${reason}. Falling back to browser mode.`);
+  return serveUntilSignal(parsed.args, root);
+}
+
+/** Runs the desktop app and returns its exit code, or the reason it could not start. */
+async function electronUnavailable(root: string, args: CliArgs, browserAsked: boolean): Promise<number | string> {
+  if (browserAsked) return '--browser was given';
+  const binary = findElectronBinary(root);
+  if (!binary.ok) return binary.reason;
+  const display = displayProblem();
+  if (display) return display;
+  const built = await buildElectron(root);
+  if (!built.ok) return `its main process did not build: ${built.message}`;
+  const launch = await runElectron(binary.path, root, args);
+  return launch.ok ? launch.exitCode : launch.reason;
+}

@@ -1,0 +1,144 @@
+/**
+ * The meter key (16 bytes, typed as 32 hex digits or fetched by pairing), kept at rest in
+ * `key.json` in the data directory, never in settings, events, errors or logs.
+ *
+ * At rest it is protected by one of:
+ * - 'safeStorage': Electron's safeStorage (OS keychain / DPAPI / libsecret) seals the key; the file
+ *   holds only the sealed blob, useless on another machine or to another OS user.
+ * - 'file': browser mode has no keychain, so the key is stored as hex in a file created with mode
+ *   0600. Honestly: that keeps out other local users and careless backups of shared folders, but
+ *   not anyone who runs as this user or has root, nor a copy of the disk. The key only unlocks
+ *   this meter's own readings, which the same user can already see.
+ * - 'memory': nothing written (tests, or a read-only data directory); the key is lost on exit.
+ */
+import { rm } from 'node:fs/promises';
+import type { KeyStatus } from '../ipc/contract.ts';
+import { readTextIfExists, writeFileAtomic } from './atomic-file.ts';
+
+/** What the Electron shell passes: `{ kind: 'safeStorage', encrypt: safeStorage.encryptString, decrypt: ... }`. */
+export interface KeyProtector {
+  kind: 'safeStorage';
+  encrypt(plain: string): Uint8Array;
+  decrypt(sealed: Uint8Array): string;
+}
+
+/** The authentication key every Smarty shares (LUX §3.4.1): part of the AAD, never the meter key. */
+export const PUBLISHED_AUTH_KEY = '00112233445566778899AABBCCDDEEFF';
+
+export type KeyCheck = { ok: true; hex: string } | { ok: false; code: 'BAD_KEY' | 'PUBLISHED_AUTH_KEY'; message: string };
+
+/** Validates a typed key: 32 hex digits (spaces and colons allowed), not the published authentication key. */
+export function checkMeterKey(input: string): KeyCheck {
+  const hex = input.replace(/[\s:-]/g, '').toUpperCase();
+  if (!/^[0-9A-F]{32}$/.test(hex)) {
+    return { ok: false, code: 'BAD_KEY', message: `key: expected 32 hex digits, got ${hex.length} characters${/[^0-9A-F]/.test(hex) ? ' including non-hex ones' : ''}` };
+  }
+  if (hex === PUBLISHED_AUTH_KEY) {
+    return { ok: false, code: 'PUBLISHED_AUTH_KEY', message: 'key: 00112233…EEFF is the published authentication key every Smarty shares, not your meter\'s key; ask your grid operator for the P1 key' };
+  }
+  return { ok: true, hex };
+}
+
+export interface KeyMeta {
+  origin: 'manual' | 'pairing';
+  meterId: string | null;
+  systemTitle: string | null;
+}
+
+interface StoredKey extends KeyMeta {
+  version: 1;
+  storage: 'safeStorage' | 'file';
+  keyHex?: string; // 'file'
+  sealed?: string; // 'safeStorage', base64
+}
+
+export interface KeyStore {
+  /** Reads key.json; a warning (no key material) when it cannot be used. */
+  load(): Promise<string | null>;
+  status(): KeyStatus;
+  /** The key's 16 bytes, for the decoder only. */
+  key(): Uint8Array | null;
+  set(hex: string, meta: KeyMeta): Promise<KeyStatus>;
+  /** Records the system title the key was seen to verify on (persisted with the key). */
+  noteSystemTitle(systemTitle: string): Promise<void>;
+  clear(): Promise<KeyStatus>;
+}
+
+/** A key store writing `path` through `protector` ('memory' = never written). */
+export function createKeyStore(path: string, protector: KeyProtector | 'file' | 'memory'): KeyStore {
+  const storage = protector === 'memory' ? 'memory' : protector === 'file' ? 'file' : 'safeStorage';
+  let keyHex: string | null = null;
+  let meta: KeyMeta = { origin: 'manual', meterId: null, systemTitle: null };
+
+  const status = (): KeyStatus => ({
+    hasKey: keyHex !== null,
+    origin: keyHex === null ? null : meta.origin,
+    meterId: keyHex === null ? null : meta.meterId,
+    systemTitle: keyHex === null ? null : meta.systemTitle,
+    storage,
+  });
+
+  async function persist(): Promise<void> {
+    if (protector === 'memory' || keyHex === null) return;
+    const stored: StoredKey = { version: 1, storage: protector === 'file' ? 'file' : 'safeStorage', ...meta };
+    if (protector === 'file') stored.keyHex = keyHex;
+    else stored.sealed = Buffer.from(protector.encrypt(keyHex)).toString('base64');
+    await writeFileAtomic(path, `${JSON.stringify(stored)}\n`, 0o600);
+  }
+
+  function unseal(stored: StoredKey): string | null {
+    if (stored.storage === 'file') return typeof stored.keyHex === 'string' ? stored.keyHex : null;
+    if (typeof protector !== 'object' || typeof stored.sealed !== 'string') return null;
+    try {
+      return protector.decrypt(Buffer.from(stored.sealed, 'base64'));
+    } catch {
+      return null;
+    }
+  }
+
+  return {
+    async load() {
+      if (protector === 'memory') return null;
+      const text = await readTextIfExists(path);
+      if (text === null) return null;
+      let stored: StoredKey | null = null;
+      try {
+        stored = JSON.parse(text) as StoredKey;
+      } catch {
+        stored = null;
+      }
+      const hex = stored && typeof stored === 'object' ? unseal(stored) : null;
+      const checked = hex === null ? null : checkMeterKey(hex);
+      if (!stored || !checked?.ok) return `key: the stored key in ${path} cannot be read here (${stored?.storage ?? 'corrupt file'}); enter it again or pair`;
+      keyHex = checked.hex;
+      meta = {
+        origin: stored.origin === 'pairing' ? 'pairing' : 'manual',
+        meterId: typeof stored.meterId === 'string' ? stored.meterId : null,
+        systemTitle: typeof stored.systemTitle === 'string' ? stored.systemTitle : null,
+      };
+      if (stored.storage !== storage) await persist(); // e.g. a browser-mode file key moved into safeStorage
+      return null;
+    },
+    status,
+    key: () => (keyHex === null ? null : Uint8Array.from(Buffer.from(keyHex, 'hex'))),
+    async set(hex, next) {
+      const checked = checkMeterKey(hex);
+      if (!checked.ok) throw new TypeError(checked.message); // callers validate first: a programmer error
+      keyHex = checked.hex;
+      meta = { ...next };
+      await persist();
+      return status();
+    },
+    async noteSystemTitle(systemTitle) {
+      if (keyHex === null || meta.systemTitle === systemTitle) return;
+      meta = { ...meta, systemTitle };
+      await persist();
+    },
+    async clear() {
+      keyHex = null;
+      meta = { origin: 'manual', meterId: null, systemTitle: null };
+      if (protector !== 'memory') await rm(path, { force: true });
+      return status();
+    },
+  };
+}

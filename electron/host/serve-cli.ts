@@ -1,0 +1,192 @@
+/**
+ * `luxp1 serve`: browser mode. Builds the renderer if it is missing, starts the host services (the
+ * demo when no meter is configured) and the browser-mode server, prints one line with the URL,
+ * and runs until SIGINT/SIGTERM. start.ts falls back to the same runBrowserMode().
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startHost } from './demo.ts';
+import { defaultDataDir } from './paths.ts';
+import { startBrowserServer } from './serve.ts';
+import { findProjectRoot } from './serve-static.ts';
+
+const USAGE = `usage: luxp1 serve [options]
+
+  --listen HOST:PORT  where to listen (default 127.0.0.1:8418; a busy default port falls back to a free one)
+  --token T           access token; required off loopback (one is generated and printed if missing)
+  --data DIR          data directory: settings, key, messages (default $LUXP1_DATA or ~/.luxp1)
+  --open              open the URL in the default browser
+  --fast              demo meter pushes every second instead of every 10 s
+  --help              this text`;
+
+const DEFAULT_PORT = 8418;
+
+export interface BrowserModeOptions {
+  projectRoot: string;
+  dataDir: string;
+  host: string;
+  port: number | null; // null: the default port, or any free one if it is taken
+  token?: string;
+  intervalMs?: number;
+  rendererDir?: string; // default dist/renderer ($LUXP1_RENDERER_DIR overrides)
+  log?: (line: string) => void;
+}
+
+export type CliArgs = {
+  listen: { host: string; port: number | null };
+  token?: string;
+  dataDir: string;
+  open: boolean;
+  fast: boolean;
+};
+
+/** Parses HOST:PORT ([::1]:PORT for IPv6); null when malformed. */
+export function parseListen(text: string): { host: string; port: number } | null {
+  const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s[\]]+)):(\d{1,5})$/.exec(text);
+  if (!m || Number(m[3]) > 65535) return null;
+  return { host: m[1] ?? m[2]!, port: Number(m[3]) };
+}
+
+/** Parses the options shared by `serve` and `start`; `extra` adds command-specific flags. */
+export function parseCliArgs(argv: string[], extra: Record<string, { type: 'boolean' }> = {}) {
+  const options = {
+    listen: { type: 'string' },
+    token: { type: 'string' },
+    data: { type: 'string' },
+    open: { type: 'boolean' },
+    fast: { type: 'boolean' },
+    help: { type: 'boolean' },
+    ...extra,
+  } as const;
+  let values;
+  try {
+    values = parseArgs({ args: argv, options, strict: true }).values as Record<string, string | boolean | undefined>;
+  } catch (err) {
+    return { ok: false as const, message: (err as Error).message };
+  }
+  const listen = values.listen === undefined ? { host: '127.0.0.1', port: null } : parseListen(String(values.listen));
+  if (!listen) return { ok: false as const, message: `--listen expects HOST:PORT, got ${JSON.stringify(values.listen)}` };
+  if (values.token !== undefined && String(values.token).length < 8) return { ok: false as const, message: '--token must be at least 8 characters' };
+  const args: CliArgs = {
+    listen,
+    ...(values.token === undefined ? {} : { token: String(values.token) }),
+    dataDir: typeof values.data === 'string' ? values.data : defaultDataDir(),
+    open: values.open === true,
+    fast: values.fast === true,
+  };
+  return { ok: true as const, args, values };
+}
+
+/** Makes sure dist/renderer exists, building it with Vite's JS API when it does not. */
+export async function ensureRendererBuilt(root: string, log: (line: string) => void): Promise<{ ok: true; dir: string } | { ok: false; message: string }> {
+  const override = process.env.LUXP1_RENDERER_DIR;
+  const dir = override || join(root, 'dist', 'renderer');
+  if (existsSync(join(dir, 'index.html'))) return { ok: true, dir };
+  if (override) return { ok: false, message: `LUXP1_RENDERER_DIR=${override} has no index.html` };
+  const configFile = join(root, 'vite.config.ts');
+  if (!existsSync(configFile)) return { ok: false, message: `${dir} is missing and there is no vite.config.ts: run \`npm run build\`` };
+  log('LuxP1: building the renderer (first start)…');
+  try {
+    const { build } = await import('vite');
+    // The config's root is relative to the working directory; pin it so any cwd works.
+    await build({ configFile, root: join(root, 'renderer'), logLevel: 'warn' });
+  } catch (err) {
+    return { ok: false, message: `renderer build failed: ${(err as Error).message.split('\n')[0]}; try \`npm run build\`` };
+  }
+  return existsSync(join(dir, 'index.html')) ? { ok: true, dir } : { ok: false, message: `the Vite build did not produce ${dir}/index.html` };
+}
+
+/** Host services + demo + server; resolves with the URL once it listens. */
+export async function runBrowserMode(o: BrowserModeOptions): Promise<{ url: string; close(): Promise<void> }> {
+  const log = o.log ?? ((line: string) => console.error(line));
+  const rendererDir = o.rendererDir ?? join(o.projectRoot, 'dist', 'renderer');
+  const host = await startHost({ dataDir: o.dataDir, projectRoot: o.projectRoot, log, ...(o.intervalMs ? { intervalMs: o.intervalMs } : {}) });
+  const serve = (port: number) =>
+    startBrowserServer({ services: host.services, staticDir: rendererDir, host: o.host, port, ...(o.token ? { token: o.token } : {}) });
+  try {
+    let server;
+    try {
+      server = await serve(o.port ?? DEFAULT_PORT);
+    } catch (err) {
+      if (o.port !== null || (err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+      server = await serve(0);
+    }
+    const running = server;
+    return { url: running.url, close: async () => void (await running.close(), await host.close()) };
+  } catch (err) {
+    await host.close();
+    throw new Error(`cannot listen on ${o.host}:${o.port ?? DEFAULT_PORT}: ${(err as Error).message}`);
+  }
+}
+
+/** Resolves on the first SIGINT or SIGTERM; a second one exits at once. */
+export function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.once('SIGINT', () => process.exit(130));
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+/** Opens `url` in the desktop's browser; failures are ignored (the URL is printed anyway). */
+export function openInBrowser(url: string): void {
+  const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const child = spawn(cmd, [url], { stdio: 'ignore', detached: true });
+  child.on('error', () => {});
+  child.unref();
+}
+
+/** Where this module lives, for finding the project root from a source checkout. */
+export function projectRootFromHere(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return findProjectRoot(here) ?? join(here, '..', '..');
+}
+
+/** Runs browser mode from parsed args until a signal; the shared tail of `serve` and `start`. */
+export async function serveUntilSignal(args: CliArgs, root: string): Promise<number> {
+  const built = await ensureRendererBuilt(root, (line) => console.error(line));
+  if (!built.ok) {
+    console.error(`LuxP1: ${built.message}`);
+    return 1;
+  }
+  let app;
+  try {
+    app = await runBrowserMode({
+      projectRoot: root,
+      dataDir: args.dataDir,
+      host: args.listen.host,
+      port: args.listen.port,
+      rendererDir: built.dir,
+      ...(args.token ? { token: args.token } : {}),
+      ...(args.fast ? { intervalMs: 1_000 } : {}),
+    });
+  } catch (err) {
+    console.error(`LuxP1: ${(err as Error).message}`);
+    return 1;
+  }
+  console.log(`LuxP1 running at ${app.url}`);
+  if (args.open) openInBrowser(app.url);
+  await untilSignal();
+  await app.close();
+  return 0;
+}
+
+/** CLI entry for `luxp1 serve`. */
+export async function main(argv: string[]): Promise<number> {
+  const parsed = parseCliArgs(argv);
+  if (!parsed.ok) {
+    console.error(`serve: ${parsed.message}\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  return serveUntilSignal(parsed.args, projectRootFromHere());
+}

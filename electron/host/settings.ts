@@ -1,0 +1,79 @@
+/**
+ * The host's settings, one JSON file in the data directory, written atomically.
+ * A file that does not parse, or holds a field we cannot accept, is copied to `settings.json.bad`
+ * before anything is overwritten: valid fields are kept, invalid ones fall back to defaults, and
+ * the caller gets one warning to show once. Never holds key material (see key-store.ts).
+ */
+import { copyFile } from 'node:fs/promises';
+import type { SourceConfig } from '../ipc/contract.ts';
+import { validatePayload } from '../ipc/validate.ts';
+import { readTextIfExists, writeFileAtomic } from './atomic-file.ts';
+
+export interface Settings {
+  source: SourceConfig | null;
+  centralUrl: string | null; // the central system for pairing
+  silenceMs: number; // no frame for this long → link "silent"
+  captureMinutes: number; // how far back `capture:export` reaches
+}
+
+export const DEFAULT_SETTINGS: Settings = { source: null, centralUrl: null, silenceMs: 30_000, captureMinutes: 10 };
+
+export interface LoadedSettings {
+  settings: Settings;
+  warning: string | null;
+}
+
+function isUrl(v: unknown): v is string {
+  return typeof v === 'string' && /^https?:\/\/[^\s]+$/.test(v) && URL.canParse(v);
+}
+
+function isBetween(v: unknown, min: number, max: number): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
+}
+
+/** Takes each known field that is valid; names the ones that were not. */
+function pick(raw: Record<string, unknown>): { settings: Settings; rejected: string[] } {
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const rejected: string[] = [];
+  if (raw.source !== undefined && raw.source !== null) {
+    const checked = validatePayload('source:set', raw.source);
+    if (checked.ok) settings.source = checked.value;
+    else rejected.push('source');
+  }
+  if (raw.centralUrl !== undefined && raw.centralUrl !== null) {
+    if (isUrl(raw.centralUrl)) settings.centralUrl = raw.centralUrl;
+    else rejected.push('centralUrl');
+  }
+  if (raw.silenceMs !== undefined) {
+    if (isBetween(raw.silenceMs, 1_000, 3_600_000)) settings.silenceMs = raw.silenceMs;
+    else rejected.push('silenceMs');
+  }
+  if (raw.captureMinutes !== undefined) {
+    if (isBetween(raw.captureMinutes, 1, 120)) settings.captureMinutes = raw.captureMinutes;
+    else rejected.push('captureMinutes');
+  }
+  return { settings, rejected };
+}
+
+/** Reads settings from `path`; never throws for bad content, only for an unreadable disk. */
+export async function loadSettings(path: string): Promise<LoadedSettings> {
+  const text = await readTextIfExists(path);
+  if (text === null) return { settings: { ...DEFAULT_SETTINGS }, warning: null };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
+  const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+  const { settings, rejected } = isObject ? pick(raw as Record<string, unknown>) : { settings: { ...DEFAULT_SETTINGS }, rejected: ['*'] };
+  if (rejected.length === 0) return { settings, warning: null };
+  await copyFile(path, `${path}.bad`);
+  const what = rejected[0] === '*' ? 'it is not valid JSON' : `invalid ${rejected.join(', ')}`;
+  return { settings, warning: `settings: ${path} was unusable (${what}); kept a copy as settings.json.bad and used defaults` };
+}
+
+/** Writes the whole settings object atomically. */
+export async function saveSettings(path: string, settings: Settings): Promise<void> {
+  await writeFileAtomic(path, `${JSON.stringify(settings, null, 2)}\n`);
+}

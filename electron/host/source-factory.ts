@@ -1,0 +1,49 @@
+/**
+ * Turns a SourceConfig into a Source. The demo is a TCP source whose endpoint comes from the
+ * shell's `demo` hook (it starts the bundled central system and a simulated meter); the hook may
+ * also hand over a pairing code, which the services redeem like any other.
+ */
+import type { SourceConfig } from '../ipc/contract.ts';
+import type { Clock } from './clock.ts';
+import { createFileSource } from './sources/file.ts';
+import type { Source } from './sources/source.ts';
+import { createTcpSource } from './sources/tcp.ts';
+
+export interface DemoEndpoint {
+  host: string;
+  port: number;
+  centralUrl?: string; // the bundled central system, for pairing and central:info
+  pairing?: { meterId: string; code: string }; // redeemed when no key is stored yet
+}
+
+/** What the shell passes to run the demo: start (or reuse) the central + simulator, say where to connect. */
+export type DemoHook = (opts: { intervalMs?: number }) => Promise<DemoEndpoint>;
+
+export type SourceBuild = { ok: true; source: Source; demo: DemoEndpoint | null } | { ok: false; message: string };
+
+/** Builds the source for `config`; serial is loaded lazily so a box without the native binding still runs TCP and files. */
+export async function buildSource(config: SourceConfig, clock: Clock, demo: DemoHook | undefined): Promise<SourceBuild> {
+  switch (config.kind) {
+    case 'serial': {
+      try {
+        const { createSerialSource } = await import('./sources/serial.ts');
+        return { ok: true, source: createSerialSource(config), demo: null };
+      } catch (err) {
+        return { ok: false, message: `serial ports unavailable: ${(err as Error).message.split('\n')[0]}` };
+      }
+    }
+    case 'tcp':
+      return { ok: true, source: createTcpSource(config.host, config.port), demo: null };
+    case 'file':
+      return { ok: true, source: createFileSource(config.path, config.speed, clock), demo: null };
+    case 'demo': {
+      if (!demo) return { ok: false, message: 'demo: not available in this shell' };
+      try {
+        const endpoint = await demo(config.intervalMs === undefined ? {} : { intervalMs: config.intervalMs });
+        return { ok: true, source: createTcpSource(endpoint.host, endpoint.port), demo: endpoint };
+      } catch (err) {
+        return { ok: false, message: `demo: ${(err as Error).message.split('\n')[0]}` };
+      }
+    }
+  }
+}

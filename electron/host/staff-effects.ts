@@ -1,0 +1,95 @@
+/**
+ * When does the port show a staff change? One check per change, built when the central accepts it,
+ * then run on every decoder event until one passes. Pure: no clock, no I/O.
+ */
+import { fieldsPresent } from '../../protocol/index.ts';
+import type { DecoderEvent, Telegram } from '../../protocol/types.ts';
+import type { CentralMeter, StaffChange } from '../ipc/contract.ts';
+
+export type EffectCheck = (event: DecoderEvent) => boolean;
+
+/** What the port looked like when the change was requested. */
+export interface PortMark {
+  frameCounter: number | null;
+}
+
+/**
+ * The check for one change. `after` is the meter the central returned (its configured field set is
+ * the target of a field change, whichever preset or list was asked for).
+ */
+export function effectCheck(change: StaffChange, after: CentralMeter | null, mark: PortMark): EffectCheck {
+  switch (change.kind) {
+    case 'patch':
+      return patchCheck(change.body, after);
+    case 'message':
+      return onTelegram((t) => messageOn(t, change.channel) === change.text);
+    case 'mbus-attach':
+      return onTelegram((t) => t.mbus.some((m) => m.channel === change.channel && m.kind === change.body.kind));
+    case 'mbus-detach':
+      return onTelegram((t) => !t.mbus.some((m) => m.channel === change.channel));
+    case 'valve':
+      return onTelegram((t) => t.mbus.find((m) => m.channel === change.channel)?.valve === change.valve);
+    case 'rotate-key':
+      return (event) => {
+        if (event.type === 'error' && event.code === 'AUTH_FAILED') return true;
+        if (event.type === 'warning' && event.code === 'COUNTER_RESET') return true;
+        const counter = event.frame?.frameCounter;
+        return mark.frameCounter !== null && counter !== undefined && counter < mark.frameCounter;
+      };
+  }
+}
+
+/** The text a telegram carries on a message channel ('' when the channel was pushed empty or not at all). */
+export function messageOn(t: Telegram, channel: '0' | '2' | '3' | '4' | '5'): string {
+  const text = channel === '0' ? t.message : t.channelMessages?.[channel];
+  return text ?? '';
+}
+
+/** True when the telegram pushes exactly the configured OBIS fields. */
+export function fieldsMatch(t: Telegram, configured: readonly string[]): boolean {
+  const present = new Set(fieldsPresent(t));
+  const wanted = new Set(configured);
+  if (present.size !== wanted.size) return false;
+  for (const f of wanted) if (!present.has(f)) return false;
+  return true;
+}
+
+const MBUS_FIELD = /^0-([1-4]):/;
+
+/**
+ * The configured fields a meter can actually send: an M-Bus channel's fields only when a device is
+ * attached there ("full" lists all four channels). Same rule as renderer/views/service/field-diff.ts.
+ */
+export function expectedFields(meter: Pick<CentralMeter, 'fields' | 'mbus'>): string[] {
+  const attached = new Set(meter.mbus.map((m) => m.channel));
+  return meter.fields.filter((f) => {
+    const m = MBUS_FIELD.exec(f);
+    return m === null || attached.has(Number(m[1]));
+  });
+}
+
+type PatchBody = Extract<StaffChange, { kind: 'patch' }>['body'];
+
+function patchCheck(body: PatchBody, after: CentralMeter | null): EffectCheck {
+  const checks: ((t: Telegram) => boolean)[] = [];
+  if (body.fields !== undefined && after) checks.push((t) => fieldsMatch(t, expectedFields(after)));
+  if (body.powerLimitKva !== undefined) checks.push((t) => t.electricity.powerLimitKva === body.powerLimitKva);
+  if (body.breaker !== undefined) checks.push((t) => t.electricity.breaker === body.breaker);
+  const relays = body.relays ?? {};
+  if (relays.relay1 !== undefined) checks.push((t) => t.electricity.relays?.relay1 === relays.relay1);
+  if (relays.relay2 !== undefined) checks.push((t) => t.electricity.relays?.relay2 === relays.relay2);
+  const encryption = body.encryption;
+  return (event) => {
+    if (encryption !== undefined) {
+      // An encrypted frame that fails with the stored key still shows encryption is on.
+      const encrypted = event.type === 'telegram' ? event.encrypted : event.type === 'error' && event.frame !== null ? true : null;
+      if (encrypted !== encryption) return false;
+      if (checks.length === 0) return true;
+    }
+    return event.type === 'telegram' && checks.every((c) => c(event.telegram));
+  };
+}
+
+function onTelegram(check: (t: Telegram) => boolean): EffectCheck {
+  return (event) => event.type === 'telegram' && check(event.telegram);
+}

@@ -1,0 +1,143 @@
+/**
+ * One small hand-written validator per request channel, shared by Electron IPC and the browser-mode
+ * WebSocket. A payload from the renderer is untrusted: each validator checks shape and bounds and
+ * returns a fresh copy holding only the known fields, so nothing unexpected reaches the host services.
+ * Meaning (is this key right? is that URL reachable?) is the services' business, not ours.
+ */
+import type { ApiError, ApiResult, Channel, Payload } from './contract.ts';
+import { CHANNELS } from './contract.ts';
+import { validateStaffChange, validateStaffSignIn } from './validate-staff.ts';
+
+type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+type Check<T> = (v: unknown, at: string) => Checked<T>;
+type Optional<T> = { optional: Check<T> };
+type Shape = Record<string, Check<unknown> | Optional<unknown>>;
+type ShapeValue<S extends Shape> = {
+  [K in keyof S as S[K] extends Check<unknown> ? K : never]: S[K] extends Check<infer T> ? T : never;
+} & {
+  [K in keyof S as S[K] extends Optional<unknown> ? K : never]?: S[K] extends Optional<infer T> ? T : never;
+};
+
+type Tagged<M> = { [K in keyof M]: (M[K] extends Check<infer T> ? T : never) & { kind: K } }[keyof M];
+
+const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
+const bad = <T>(message: string): Checked<T> => ({ ok: false, message });
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'string' ? `a string of ${v.length} chars` : typeof v;
+}
+
+const nothing: Check<null> = (v, at) => (v === null || v === undefined ? ok(null) : bad(`${at}: expected null, got ${describe(v)}`));
+
+const bool: Check<boolean> = (v, at) => (typeof v === 'boolean' ? ok(v) : bad(`${at}: expected a boolean, got ${describe(v)}`));
+
+function str(min: number, max: number): Check<string> {
+  return (v, at) =>
+    typeof v === 'string' && v.length >= min && v.length <= max
+      ? ok(v)
+      : bad(`${at}: expected a string of ${min}..${max} chars, got ${describe(v)}`);
+}
+
+function num(min: number, max: number, integer: boolean): Check<number> {
+  return (v, at) =>
+    typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v))
+      ? ok(v)
+      : bad(`${at}: expected ${integer ? 'an integer' : 'a number'} in ${min}..${max}, got ${typeof v === 'number' ? v : describe(v)}`);
+}
+
+function oneOf<const T extends readonly (string | number)[]>(...values: T): Check<T[number]> {
+  return (v, at) =>
+    values.includes(v as T[number]) ? ok(v as T[number]) : bad(`${at}: expected one of ${values.join(', ')}, got ${String(v).slice(0, 40)}`);
+}
+
+const opt = <T>(check: Check<T>): Optional<T> => ({ optional: check });
+
+/** An object with exactly the given fields (unknown ones are dropped, not copied). */
+function obj<S extends Shape>(shape: S): Check<ShapeValue<S>> {
+  return (v, at) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return bad(`${at}: expected an object, got ${describe(v)}`);
+    const src = v as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const [key, rule] of Object.entries(shape)) {
+      const isOptional = 'optional' in rule;
+      if (isOptional && src[key] === undefined) continue;
+      const r = (isOptional ? rule.optional : rule)(src[key], `${at}.${key}`);
+      if (!r.ok) return r;
+      out[key] = r.value;
+    }
+    return ok(out as ShapeValue<S>);
+  };
+}
+
+/** A union discriminated by `kind`: picks the member's check by the tag. */
+function byKind<M extends Record<string, Check<unknown>>>(members: M): Check<Tagged<M>> {
+  return (v, at) => {
+    const kind = typeof v === 'object' && v !== null ? (v as { kind?: unknown }).kind : undefined;
+    const member = typeof kind === 'string' && Object.hasOwn(members, kind) ? members[kind] : undefined;
+    if (!member) return bad(`${at}.kind: expected one of ${Object.keys(members).join(', ')}`);
+    const r = member(v, at);
+    return r.ok ? ok({ ...(r.value as object), kind } as never) : r;
+  };
+}
+
+const PATH = str(1, 4096);
+const TEXT_CHANNEL = oneOf('0', '2', '3', '4', '5');
+const URL_TEXT = str(1, 2048);
+
+const source = byKind({
+  serial: obj({
+    path: PATH,
+    baudRate: opt(num(50, 4_000_000, true)),
+    dataBits: opt(oneOf(7, 8)),
+    parity: opt(oneOf('none', 'even', 'odd')),
+    stopBits: opt(oneOf(1, 2)),
+  }),
+  tcp: obj({ host: str(1, 255), port: num(1, 65535, true) }),
+  file: obj({ path: PATH, speed: num(0, 1000, false) }),
+  demo: obj({ intervalMs: opt(num(100, 3_600_000, true)) }),
+});
+
+/** The staff channels' validators live in validate-staff.ts (stricter: OBIS ids, printable text). */
+function fromResult<T>(validate: (payload: unknown) => ApiResult<T>): Check<T> {
+  return (v) => {
+    const r = validate(v);
+    return r.ok ? ok(r.value) : bad(r.error.message);
+  };
+}
+
+/** The validator table; `satisfies` makes a new channel in the contract a type error here until it has one. */
+const VALIDATORS = {
+  'app:snapshot': nothing,
+  'ports:list': nothing,
+  'source:get': nothing,
+  'source:set': source,
+  'source:stop': nothing,
+  'key:status': nothing,
+  'key:set': obj({ hex: str(0, 256) }),
+  'key:clear': nothing,
+  'messages:markRead': obj({ channel: TEXT_CHANNEL }),
+  'pairing:pair': obj({ centralUrl: opt(URL_TEXT), meterId: str(1, 64), code: str(1, 64) }),
+  'capture:export': obj({ redact: bool }),
+  'central:info': nothing,
+  'staff:signIn': fromResult(validateStaffSignIn),
+  'staff:signOut': nothing,
+  'staff:meter': nothing,
+  'staff:change': fromResult(validateStaffChange),
+} satisfies { [C in Channel]: Check<Payload<C>> };
+
+export type Validated<C extends Channel> = { ok: true; value: Payload<C> } | { ok: false; error: ApiError };
+
+/** True when `name` is one of the contract's request channels (own keys only: no `__proto__` tricks). */
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name);
+}
+
+/** Checks a renderer payload for `channel`; bad input is a BAD_PAYLOAD error value, never a throw. */
+export function validatePayload<C extends Channel>(channel: C, payload: unknown): Validated<C> {
+  const check = VALIDATORS[channel] as Check<Payload<C>> | undefined;
+  if (!check) return { ok: false, error: { code: 'BAD_CHANNEL', message: `unknown channel ${String(channel).slice(0, 64)}` } };
+  const r = check(payload, 'payload');
+  return r.ok ? r : { ok: false, error: { code: 'BAD_PAYLOAD', message: `${channel}: ${r.message}` } };
+}

@@ -1,0 +1,133 @@
+/**
+ * The Electron main process: one locked-down window showing the built renderer from our own
+ * `app://luxp1/` origin, wired to the host services through main-ipc.ts. Built to
+ * dist-electron/main.cjs by electron/build.ts; started by `npm start` (electron/cli/start.ts).
+ *
+ * Settings come from the environment start.ts sets: LUXP1_DATA (data directory),
+ * LUXP1_DEMO_INTERVAL_MS (--fast), LUXP1_NODE (the Node 24 that runs the central system).
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
+import type { BrowserWindowConstructorOptions } from 'electron';
+import { startHost } from './host/demo.ts';
+import type { KeyProtector } from './host/key-store.ts';
+import { defaultDataDir } from './host/paths.ts';
+import { contentSecurityPolicy, findProjectRoot, readStatic, securityHeaders } from './host/serve-static.ts';
+import { registerIpc } from './ipc/main-ipc.ts';
+import type { IpcMainLike } from './ipc/main-ipc.ts';
+
+export const APP_SCHEME = 'app';
+export const APP_URL = 'app://luxp1/';
+export const READY_LINE = 'LuxP1 window ready';
+
+/** The window's options: isolated, sandboxed, no Node, no webview. */
+export function windowOptions(preload: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 860,
+    minWidth: 720,
+    minHeight: 520,
+    title: 'LuxP1',
+    show: false,
+    webPreferences: {
+      preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  };
+}
+
+/** The events of a WebContents this module hooks (a structural slice, so tests can pass a fake). */
+export interface ContentsLike {
+  on(event: 'will-navigate' | 'will-redirect' | 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
+  setWindowOpenHandler(handler: () => { action: 'deny' }): void;
+}
+
+/** No navigation away from the app, no new windows, no webviews: for every WebContents created. */
+export function hardenContents(contents: ContentsLike): void {
+  // The renderer is a single page: any navigation is either a bug or an attack (a link in a text message).
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
+
+/** Answers an app:// request from the built renderer, with the CSP as a header. */
+export async function serveAppRequest(request: Request, rendererDir: string): Promise<Response> {
+  const url = new URL(request.url);
+  if (!request.url.startsWith(APP_URL)) return new Response('not found', { status: 404 });
+  const file = await readStatic(rendererDir, url.pathname);
+  if (!file.ok) return new Response(file.message, { status: file.status, headers: { 'content-type': 'text/plain' } });
+  const headers = { ...securityHeaders(contentSecurityPolicy()), 'content-type': file.type };
+  return new Response(new Uint8Array(file.body), { status: 200, headers });
+}
+
+/** safeStorage as the key store's protector, unless it would only obfuscate (Linux without a keyring). */
+export function keyProtector(storage: Pick<typeof safeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> & {
+  getSelectedStorageBackend?: () => string;
+}): KeyProtector | 'file' {
+  if (!storage.isEncryptionAvailable()) return 'file';
+  if (process.platform === 'linux' && storage.getSelectedStorageBackend?.() === 'basic_text') return 'file';
+  return {
+    kind: 'safeStorage',
+    encrypt: (plain) => new Uint8Array(storage.encryptString(plain)),
+    decrypt: (sealed) => storage.decryptString(Buffer.from(sealed)),
+  };
+}
+
+async function run(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) return app.quit();
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents));
+  await app.whenReady();
+
+  const here = dirname(fileURLToPath(import.meta.url));
+  const root = findProjectRoot(here) ?? dirname(here);
+  const rendererDir = join(root, 'dist', 'renderer');
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, rendererDir));
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  const interval = Number(process.env.LUXP1_DEMO_INTERVAL_MS);
+  const host = await startHost({
+    dataDir: process.env.LUXP1_DATA || defaultDataDir(),
+    projectRoot: root,
+    protector: keyProtector(safeStorage),
+    ...(interval > 0 ? { intervalMs: interval } : {}),
+  });
+
+  let win: BrowserWindow | null = new BrowserWindow(windowOptions(join(here, 'preload.cjs')));
+  win.on('closed', () => (win = null));
+  const disposeIpc = registerIpc({ ipcMain: ipcMain as unknown as IpcMainLike, services: host.services, window: () => win, appUrlPrefix: APP_URL });
+  win.once('ready-to-show', () => win?.show());
+  await win.loadURL(`${APP_URL}index.html`);
+  console.log(READY_LINE);
+
+  app.on('window-all-closed', () => app.quit());
+  let cleanedUp = false;
+  app.on('before-quit', (event) => {
+    if (cleanedUp) return;
+    event.preventDefault(); // stop the central system and the simulator before Electron exits
+    disposeIpc();
+    void host.close().finally(() => {
+      cleanedUp = true;
+      app.quit();
+    });
+  });
+}
+
+if (process.versions.electron) {
+  // Must happen before `ready`: app:// is a secure, standard origin, so 'self' in the CSP means it.
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  run().catch((err: unknown) => {
+    console.error(`LuxP1: ${err instanceof Error ? err.message : String(err)}`);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkMeterKey, createKeyStore, type KeyProtector } from '../../../electron/host/key-store.ts';
+import { NEXXT_KEY } from './vectors.ts';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'luxp1-key-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+/** Stands in for Electron's safeStorage: reversible, and visibly not the plain key. */
+const fakeSafeStorage: KeyProtector = {
+  kind: 'safeStorage',
+  encrypt: (plain) => Uint8Array.from(Buffer.from(plain).map((b) => b ^ 0x5a)),
+  decrypt: (sealed) => Buffer.from(sealed).map((b) => b ^ 0x5a).toString(),
+};
+
+describe('checkMeterKey', () => {
+  it('accepts 32 hex digits in either case, with spaces', () => {
+    expect(checkMeterKey('d491 470f 4712 6332 b07d 1923 b350 4188')).toEqual({ ok: true, hex: NEXXT_KEY });
+  });
+  it('refuses wrong lengths and non-hex, and the published authentication key', () => {
+    expect(checkMeterKey('D491470F')).toMatchObject({ ok: false, code: 'BAD_KEY' });
+    expect(checkMeterKey('Z491470F47126332B07D1923B3504188')).toMatchObject({ ok: false, code: 'BAD_KEY' });
+    const ak = checkMeterKey('00112233445566778899aabbccddeeff');
+    expect(ak).toMatchObject({ ok: false, code: 'PUBLISHED_AUTH_KEY' });
+    expect(!ak.ok && ak.message).toMatch(/not your meter's key/);
+  });
+});
+
+describe('key store', () => {
+  it('file storage: round trip across instances, file mode 0600', async () => {
+    const path = join(tempDir(), 'key.json');
+    const a = createKeyStore(path, 'file');
+    await a.set(NEXXT_KEY, { origin: 'pairing', meterId: 'SAG1030700012701', systemTitle: null });
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    const b = createKeyStore(path, 'file');
+    expect(await b.load()).toBeNull();
+    expect(Buffer.from(b.key()!).toString('hex').toUpperCase()).toBe(NEXXT_KEY);
+    expect(b.status()).toEqual({ hasKey: true, origin: 'pairing', meterId: 'SAG1030700012701', systemTitle: null, storage: 'file' });
+    await b.clear();
+    expect(createKeyStore(path, 'file').status().hasKey).toBe(false);
+    expect(() => statSync(path)).toThrow();
+  });
+
+  it('safeStorage: only the sealed blob is on disk; unreadable without the protector', async () => {
+    const path = join(tempDir(), 'key.json');
+    const a = createKeyStore(path, fakeSafeStorage);
+    await a.set(NEXXT_KEY, { origin: 'manual', meterId: null, systemTitle: null });
+    const onDisk = readFileSync(path, 'utf8');
+    expect(onDisk.toUpperCase()).not.toContain(NEXXT_KEY);
+    const b = createKeyStore(path, fakeSafeStorage);
+    await b.load();
+    expect(b.status()).toMatchObject({ hasKey: true, storage: 'safeStorage' });
+    const c = createKeyStore(path, 'file');
+    const warning = await c.load();
+    expect(warning).toMatch(/cannot be read here/);
+    expect(warning!.toUpperCase()).not.toContain(NEXXT_KEY);
+    expect(c.status().hasKey).toBe(false);
+  });
+
+  it('a corrupt key file gives a warning, not a crash', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'key.json');
+    const s = createKeyStore(path, 'file');
+    await s.set(NEXXT_KEY, { origin: 'manual', meterId: null, systemTitle: null });
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path, '{"version":1,"storage":"file","keyHex":"nothex');
+    const t = createKeyStore(path, 'file');
+    expect(await t.load()).toMatch(/corrupt file|cannot be read/);
+    expect(t.key()).toBeNull();
+  });
+});
