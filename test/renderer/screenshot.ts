@@ -48,7 +48,7 @@ function installFakeApi(): void {
     key: { hasKey: true, origin: 'manual', meterId: null, systemTitle: null, storage: 'safeStorage' },
     latest: reading(now - 4000, 3460),
     history,
-    messages: [{ channel: '0', text: 'Welcome to Smarty.', firstSeenAt: now - 86_400_000 }],
+    messages: [{ channel: '0', text: 'Welcome to Smarty.', firstSeenAt: now - 86_400_000, readAt: null }],
     problems: [],
   };
   const listeners: Record<string, ((p: unknown) => void)[]> = {};
