@@ -16,7 +16,8 @@ export type KeyVerification = 'ok' | 'fails' | 'unknown';
 export interface HealthTracker {
   health(): PortHealth;
   onBytes(count: number): void;
-  onEvent(event: DecoderEvent): void;
+  /** `at`: host time the event's bytes arrived (epoch ms). */
+  onEvent(event: DecoderEvent, at: number): void;
   /** The key changed: forget what the old key proved; `verified` = the new key tried on the last frame. */
   keyChanged(hasKey: boolean, verified: KeyVerification): void;
 }
@@ -56,7 +57,7 @@ export function createHealthTracker(): HealthTracker {
       bytesSeen += count;
       if (h.diagnosis === 'no-signal') h.diagnosis = framesSeen === 0 && bytesSeen > NOISE_THRESHOLD_BYTES ? 'noise' : h.diagnosis;
     },
-    onEvent(event) {
+    onEvent(event, at) {
       if (event.type === 'warning') {
         if (event.code === 'NOISE_SKIPPED') {
           h.noiseBytes += event.skippedBytes ?? 0;
@@ -75,6 +76,7 @@ export function createHealthTracker(): HealthTracker {
       if (event.type === 'telegram') {
         h.encrypted = event.encrypted;
         h.framesDecoded++;
+        h.lastTelegramAt = at;
         if (event.encrypted) {
           keyWorkedOn = event.frame?.systemTitle ?? keyWorkedOn;
           authFailsInRow = 0;

@@ -110,7 +110,7 @@ export function createSession(opts: SessionOptions): Session {
   }
 
   function take(event: DecoderEvent, at: number): void {
-    tracker.onEvent(event);
+    tracker.onEvent(event, at);
     if (event.type === 'warning') return addProblem(event, at);
     frames.add(at, event);
     const record: FrameRecord = {

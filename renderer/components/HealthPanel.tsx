@@ -18,8 +18,7 @@ export function HealthPanel() {
   const health = useApp((s) => s.health);
   const link = useApp((s) => s.link);
   const host = useApp((s) => s.host);
-  // The host may not fill lastTelegramAt; the newest reading's time says the same thing.
-  const lastAt = useApp((s) => s.health?.lastTelegramAt ?? s.latest?.receivedAt ?? null);
+  const lastAt = useApp((s) => s.health?.lastTelegramAt ?? null);
   // Before the first snapshot there are no counts: say so rather than show zeros.
   const none = t('value.null');
   return (

@@ -31,7 +31,8 @@ function setup(k: string | null) {
 
 describe('session', () => {
   it('decodes the real NEXXT frame with its key: reading, frame record, key-ok health', () => {
-    const { session, of } = setup(NEXXT_KEY);
+    const { clock, session, of } = setup(NEXXT_KEY);
+    expect(session.health().lastTelegramAt).toBeNull();
     const frame = nexxtFrame();
     for (let i = 0; i < frame.length; i += 100) session.push(frame.subarray(i, i + 100));
     const readings = of('meter:reading');
@@ -41,6 +42,7 @@ describe('session', () => {
     expect(of('meter:frame')[0]).toMatchObject({ status: 'ok', rawHex: Buffer.from(frame).toString('hex').toUpperCase() });
     const h = session.health();
     expect(h).toMatchObject({ encrypted: true, systemTitle: NEXXT_TITLE, lastFrameCounter: 0x0005a8e3, framesDecoded: 1, diagnosis: 'key-ok' });
+    expect(h.lastTelegramAt).toBe(clock.now());
     expect(h.rejected.AUTH_FAILED).toBe(0);
     const snap = session.snapshotPart();
     expect(snap.history).toHaveLength(1);
