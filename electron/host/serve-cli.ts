@@ -4,7 +4,7 @@
  * and runs until SIGINT/SIGTERM. start.ts falls back to the same runBrowserMode().
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -80,15 +80,36 @@ export function parseCliArgs(argv: string[], extra: Record<string, { type: 'bool
   return { ok: true as const, args, values };
 }
 
-/** Makes sure dist/renderer exists, building it with Vite's JS API when it does not. */
+/** What the renderer bundle is built from: a change here makes dist/renderer stale. */
+const RENDERER_SOURCES = ['renderer', 'protocol', join('electron', 'ipc'), 'vite.config.ts'];
+
+function newestMtime(path: string): number {
+  const st = statSync(path, { throwIfNoEntry: false });
+  if (!st) return 0;
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** True when dist/renderer is missing or older than any renderer source (after a pull or an edit). */
+export function rendererStale(root: string, dir: string): boolean {
+  const built = statSync(join(dir, 'index.html'), { throwIfNoEntry: false });
+  if (!built) return true;
+  return RENDERER_SOURCES.some((src) => newestMtime(join(root, src)) > built.mtimeMs);
+}
+
+/** Makes sure dist/renderer is there and current, building it with Vite's JS API when it is not. */
 export async function ensureRendererBuilt(root: string, log: (line: string) => void): Promise<{ ok: true; dir: string } | { ok: false; message: string }> {
   const override = process.env.LUXP1_RENDERER_DIR;
-  const dir = override || join(root, 'dist', 'renderer');
-  if (existsSync(join(dir, 'index.html'))) return { ok: true, dir };
-  if (override) return { ok: false, message: `LUXP1_RENDERER_DIR=${override} has no index.html` };
+  if (override) {
+    return existsSync(join(override, 'index.html')) ? { ok: true, dir: override } : { ok: false, message: `LUXP1_RENDERER_DIR=${override} has no index.html` };
+  }
+  const dir = join(root, 'dist', 'renderer');
+  if (!rendererStale(root, dir)) return { ok: true, dir };
   const configFile = join(root, 'vite.config.ts');
   if (!existsSync(configFile)) return { ok: false, message: `${dir} is missing and there is no vite.config.ts: run \`npm run build\`` };
-  log('LuxP1: building the renderer (first start)…');
+  log(existsSync(join(dir, 'index.html')) ? 'LuxP1: the renderer changed since the last build, rebuilding…' : 'LuxP1: building the renderer (first start)…');
   try {
     const { build } = await import('vite');
     // The config's root is relative to the working directory; pin it so any cwd works.
