@@ -69,7 +69,7 @@ export interface MbusChannel {
 
 export interface UnknownLine {
   line: string; // the data line as received, without CRLF
-  reason: 'unknown-obis' | 'bad-value';
+  reason: 'unknown-obis' | 'bad-value' | 'not-obis'; // not-obis: not `code(value)` at all, kept as sent
 }
 
 /** One parsed telegram. */

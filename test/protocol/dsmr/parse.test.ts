@@ -75,11 +75,17 @@ describe('telegram outline', () => {
     expect(r.ok ? 'ok' : r.error.code).toBe('MALFORMED');
   });
 
-  it('is MALFORMED when a data line is not an OBIS line, even with a good CRC', () => {
-    const r = parseTelegram(telegram(['1-3:0.2.8(42)', 'hello world']));
-    expect(r).toMatchObject({ ok: false, error: { code: 'MALFORMED', message: 'telegram: line 4 is not an OBIS data line' } });
-    expect(parseTelegram(telegram(['x(1)'])).ok).toBe(false);
-    expect(parseTelegram(telegram(['1-0:1.8.0(1'])).ok).toBe(false);
+  it('keeps a data line that is not an OBIS line, and reads the rest of a telegram whose CRC matched', () => {
+    const r = parseTelegram(telegram(['1-3:0.2.8(42)', 'hello world', 'x(1)', '1-0:1.8.0(1', '1-0:1.8.0(000001.000*kWh)']));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.unknown).toEqual([
+      { line: 'hello world', reason: 'not-obis' },
+      { line: 'x(1)', reason: 'not-obis' },
+      { line: '1-0:1.8.0(1', reason: 'not-obis' },
+    ]);
+    expect(r.value.version).toBe('42');
+    expect(r.value.electricity.importEnergyWh).toBe(1000);
   });
 
   it('treats chars above 0xFF as bytes that cannot match', () => {
