@@ -69,7 +69,8 @@ function parse(input: Uint8Array | string): Result<Telegram> {
   const bang = text.lastIndexOf('!');
   if (bang < 0) return fail('MALFORMED', 'telegram: no "!" end marker');
   let end = text.length;
-  if (text.charCodeAt(end - 1) === 10) end -= text.charCodeAt(end - 2) === 13 ? 2 : 1;
+  if (text.charCodeAt(end - 1) === 10) end--;
+  if (text.charCodeAt(end - 1) === 13) end--; // CRLF, LF, or a stream cut right after the CR
   const sent = parseCrcDigits(text.slice(bang + 1, end));
   if (sent < 0) return fail('MALFORMED', 'telegram: "!" is not followed by a hex CRC');
   const headEnd = text.indexOf('\n');

@@ -41,10 +41,11 @@ describe('golden vectors', () => {
 describe('telegram outline', () => {
   const good = read('lux_meterlogger_real_plain.txt');
 
-  it('accepts the telegram without its final CRLF, or with LF only', () => {
+  it('accepts the telegram without its final CRLF, with LF only, or cut after the CR', () => {
     expect(ok(good.slice(0, -2)).crc).toBe(0x80f6);
     expect(ok(good.slice(0, -2) + '\n').crc).toBe(0x80f6);
-    expect(parseTelegram(good.slice(0, -1)).ok).toBe(false); // a lone CR is not a line end
+    // A stream may end right after the CR: the stream decoder hands that over, and it is complete.
+    expect(ok(good.slice(0, -1)).crc).toBe(0x80f6);
   });
 
   it('accepts an unpadded CRC and compares it numerically', () => {
