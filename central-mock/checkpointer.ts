@@ -5,8 +5,10 @@
  * while the others take tens of microseconds, and every request queued behind it waits too. A worker
  * thread with its own connection runs PASSIVE checkpoints instead; PASSIVE never blocks the writer.
  *
- * The connection's own auto-checkpoint stays on as a backstop with a high threshold: it only fires if
- * the worker falls behind (a sustained overload that never leaves the WAL fully copied, or a dead worker).
+ * SQLite rewinds the WAL only when a writer starts after a checkpoint that copied everything, so under
+ * a sustained overload (commits landing during every checkpoint) the WAL keeps growing. The connection's
+ * own auto-checkpoint therefore stays on as a backstop with a high threshold: it fires only then, or if
+ * the worker died, and copies what the worker has not.
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
@@ -45,18 +47,19 @@ export interface Checkpointer {
 }
 
 /** Moves `db`'s WAL checkpoints (the file `file`) to a worker thread. */
-export function startCheckpointer(db: DatabaseSync, file: string): Checkpointer {
+export function startCheckpointer(db: DatabaseSync, file: string, log: (line: string) => void = () => {}): Checkpointer {
   db.exec(`PRAGMA wal_autocheckpoint = ${BACKSTOP_PAGES}`);
   const worker = new Worker(WORKER, { eval: true, workerData: { file, everyMs: EVERY_MS, catchUpMs: CATCH_UP_MS } });
   worker.unref(); // the HTTP server keeps the process alive, not this
-  let failed = false;
-  worker.on('error', () => {
-    failed = true; // the backstop keeps the WAL bounded; nothing else depends on the worker
+  let exited = false;
+  worker.on('error', (err) => log(`central: WAL checkpointer stopped (${err.message}); SQLite's own checkpoints take over`));
+  worker.once('exit', () => {
+    exited = true;
   });
   let stopping: Promise<void> | null = null;
   return {
     stop() {
-      stopping ??= failed || worker.threadId === -1 ? Promise.resolve() : new Promise<void>((resolve) => {
+      stopping ??= exited ? Promise.resolve() : new Promise<void>((resolve) => {
         worker.once('exit', () => resolve());
         worker.ref(); // keep the process up until the worker's connection is closed
         worker.postMessage('stop');

@@ -4,7 +4,9 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { createAuditLog } from './audit.ts';
+import { startCheckpointer } from './checkpointer.ts';
 import { customerRoutes } from './handlers/customer.ts';
 import { keyRoutes } from './handlers/meter-keys.ts';
 import { partRoutes } from './handlers/meter-parts.ts';
@@ -59,12 +61,14 @@ export async function startCentral(opts: CentralOptions): Promise<Central> {
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 65_000 }, handler);
   server.on('clientError', (_err, socket) => socket.destroy());
   const host = opts.host ?? '127.0.0.1';
+  const checkpointer = startCheckpointer(store.db, join(opts.dataDir, 'central.sqlite'), log);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(opts.port ?? 8417, host, () => resolve());
     });
   } catch (err) {
+    await checkpointer.stop();
     store.close();
     throw new CentralStartError('LISTEN_FAILED', `central: cannot listen on ${host}:${opts.port ?? 8417}: ${(err as Error).message}`);
   }
@@ -80,8 +84,11 @@ export async function startCentral(opts: CentralOptions): Promise<Central> {
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => {
-          store.close();
-          resolve();
+          // the checkpointer's connection first, so the store's close is the last and folds the WAL in
+          void checkpointer.stop().then(() => {
+            store.close();
+            resolve();
+          });
         });
         server.closeAllConnections();
       });

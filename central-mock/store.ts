@@ -10,6 +10,7 @@ import { createKeyring, loadMasterKey, sameHash, type Keyring } from './keys.ts'
 import { presetFields } from './fields.ts';
 import { emptyMessages, type MbusDevice, type MbusKindName, type MbusRow, type MessageChannel, type MeterRow, type MeterView, type Preset } from './meter.ts';
 import { migrate } from './store-schema.ts';
+import { SYSTEM_TITLE } from './validate.ts';
 import type { ControlState } from '../protocol/index.ts';
 
 export type StoreErrorCode = 'BAD_MASTER_KEY' | 'MASTER_KEY_MISSING' | 'MASTER_KEY_MISMATCH';
@@ -107,6 +108,9 @@ function createStore(db: DatabaseSync, keyring: Keyring, opts: StoreOptions): St
   const now = opts.now ?? Date.now;
   const q = prepareAll(db);
   let depth = 0;
+  // count(*) walks the whole table (tens of ms at a million meters) and /api/health asks on every
+  // call, so the count is kept here: meters are only ever inserted, and a rollback forgets it.
+  let meters: number | null = null;
   const store: Store = {
     db,
     keyring,
@@ -122,14 +126,16 @@ function createStore(db: DatabaseSync, keyring: Keyring, opts: StoreOptions): St
         db.exec('COMMIT');
         return out;
       } catch (err) {
+        meters = null;
         db.exec('ROLLBACK');
         throw err;
       } finally {
         depth--;
       }
     },
-    count: () => (q.count.get() as { n: number }).n,
-    find: (ref) => (q.find.get(ref, ref.toUpperCase()) as MeterRow | undefined),
+    count: () => (meters ??= (q.count.get() as { n: number }).n),
+    // Only a ref shaped like a system title can be one: every other ref needs just the meter-id index.
+    find: (ref) => (SYSTEM_TITLE.test(ref) ? q.find.get(ref, ref.toUpperCase()) : q.byMeterId.get(ref)) as MeterRow | undefined,
     view: (row) => toView(row, q.mbusOf.all(row.id) as unknown as MbusRow[]),
     list: (offset, limit) => (q.page.all(limit, offset) as unknown as MeterRow[]).map((r) => store.view(r)),
     insert(m) {
@@ -137,6 +143,7 @@ function createStore(db: DatabaseSync, keyring: Keyring, opts: StoreOptions): St
     },
     insertId(m, at) {
       const { lastInsertRowid } = q.insert.run(m.meterId, m.systemTitle, m.sealedKey, m.encryption ? 1 : 0, m.preset, m.fields === null ? null : JSON.stringify(m.fields), DEFAULTS.powerLimitKva, DEFAULTS.breaker, DEFAULTS.relay, DEFAULTS.relay, at, at);
+      if (meters !== null) meters++;
       return Number(lastInsertRowid);
     },
     save(row) {
@@ -159,6 +166,7 @@ function prepareAll(db: DatabaseSync) {
     count: db.prepare('SELECT count(*) AS n FROM meters'),
     find: db.prepare('SELECT * FROM meters WHERE meter_id = ? OR system_title = ?'),
     byId: db.prepare('SELECT * FROM meters WHERE id = ?'),
+    byMeterId: db.prepare('SELECT * FROM meters WHERE meter_id = ?'),
     page: db.prepare('SELECT * FROM meters ORDER BY id LIMIT ? OFFSET ?'),
     mbusOf: db.prepare('SELECT channel, kind, device_type, equipment_id, unit, valve FROM mbus WHERE meter = ? ORDER BY channel'),
     insert: db.prepare(`INSERT INTO meters (meter_id, system_title, sealed_key, key_version, encryption, preset, fields, power_limit_kva, breaker, relay1, relay2, created_at, updated_at)

@@ -10,7 +10,8 @@ type Obj = Record<string, unknown>;
 
 export const MESSAGE_MAX = 1024; // DSMR5 §6.5: text messages up to 1024 characters
 const METER_ID = /^[\x21-\x7e]{16}$/;
-const SYSTEM_TITLE = /^534147[0-9A-Fa-f]{10}$/; // "SAG" + 5 device-unique bytes (LUX §3.2.5)
+/** "SAG" + 5 device-unique bytes (LUX §3.2.5); the only shape a stored system title has. */
+export const SYSTEM_TITLE = /^534147[0-9A-Fa-f]{10}$/;
 
 const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
 const bad = (message: string): Checked<never> => ({ ok: false, message });

@@ -112,7 +112,7 @@ export function report(name: string, r: Result, note = ''): void {
   const max = r.lat.length === 0 ? '-' : r.lat[r.lat.length - 1]!.toFixed(1);
   const lag = r.sendLag.length === 0 ? '' : `  (generator send lag p99=${quantile(r.sendLag, 0.99)} ms)`;
   console.log(
-    `${name.padEnd(26)} n=${n} p50=${quantile(r.lat, 0.5)} p95=${quantile(r.lat, 0.95)} p99=${quantile(r.lat, 0.99)} max=${max} ms` +
+    `${name.padEnd(30)} n=${n} p50=${quantile(r.lat, 0.5)} p95=${quantile(r.lat, 0.95)} p99=${quantile(r.lat, 0.99)} max=${max} ms` +
       `  achieved ${((r.lat.length / r.wallMs) * 1000).toFixed(0)} req/s  non-200=${r.non200} lost=${r.lost}${note}${lag}`,
   );
 }

@@ -74,8 +74,12 @@ try {
     return call(agent, to, 'POST', '/api/pair', { meterId: identityOf(s).meterId, code: benchCode(s) });
   };
   const change: Call = (agent) => call(agent, to, 'PATCH', `/api/meters/${identityOf(pick()).meterId}`, { powerLimitKva: 1 + Math.floor(Math.random() * 900) / 10 }, token);
-  await closedLoop(pool, (agent) => call(agent, to, 'GET', '/api/health', undefined), 2 * CLIENTS); // opens every connection
+  const health: Call = (agent) => call(agent, to, 'GET', '/api/health', undefined);
+  await closedLoop(pool, health, 2 * CLIENTS); // opens every connection
   await closedLoop(pool, pair, 2_000); // warm-up: JIT, page cache
+  // The floor: the same load on GET /api/health (no database write, no crypto) shows what the HTTP
+  // stack and this machine's scheduling cost on their own, whatever the handlers do.
+  report(`open  health @${RATES[0] ?? DEFAULT_RATE}/s (floor)`, await openLoop(pool, health, RATES[0] ?? DEFAULT_RATE, SECONDS), `  offered ${RATES[0] ?? DEFAULT_RATE} req/s`);
   for (const rate of RATES) {
     report(`open  pairing @${rate}/s`, await openLoop(pool, pair, rate, SECONDS), `  offered ${rate} req/s`);
     report(`open  staff change @${rate}/s`, await openLoop(pool, change, rate, SECONDS), `  offered ${rate} req/s`);
