@@ -6,6 +6,7 @@ import { App } from './components/App.tsx';
 import { t } from './i18n/index.ts';
 import { bindApi } from './state/bind-api.ts';
 import { AppProvider } from './state/context.tsx';
+import { nextFrame } from './state/frame-updates.ts';
 import { createAppStore } from './state/store.ts';
 import './styles/app.css';
 
@@ -18,7 +19,7 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <AppProvider store={store} api={api}>
+      <AppProvider store={store} api={api} schedule={nextFrame}>
         <App />
       </AppProvider>
     </StrictMode>,

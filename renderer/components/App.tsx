@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { t } from '../i18n/index.ts';
 import { useApp } from '../state/context.tsx';
 import { Dashboard } from './Dashboard.tsx';
+import { DemoNotice } from './DemoNotice.tsx';
 import { HealthPanel } from './HealthPanel.tsx';
 import { PairingView } from '../views/pairing/PairingView.tsx';
 import { ServiceView } from '../views/service/ServiceView.tsx';
@@ -26,6 +27,7 @@ export function App() {
         <h1>{t('app.title')}</h1>
         <NavTabs />
       </header>
+      <DemoNotice />
       <HealthPanel />
       <main id="main" tabIndex={-1}>
         <Current />

@@ -129,7 +129,6 @@ const enCore = {
   'health.silentFor': 'no data for {seconds} s',
   'health.never': 'none yet',
   'health.link': 'Link',
-  'health.retryIn': 'retrying in {seconds} s',
   'health.decoded': 'Read',
   'health.rejected': 'Rejected',
   'health.rejectedDetail': '{auth} authentication, {crc} checksum, {replay} replayed',
@@ -141,6 +140,14 @@ const enCore = {
   'link.silent': 'Connected, but silent',
   'link.reconnecting': 'Reconnecting',
   'link.error': 'Error',
+  'link.reconnectingTo': 'Reconnecting to {target} in {seconds} s',
+  'link.reconnectingIn': 'Reconnecting in {seconds} s',
+  'link.demoTarget': 'the demo meter',
+
+  'demo.label': 'Demo mode',
+  'demo.badge': 'Demo',
+  'demo.notice': 'Demo: a simulated meter from the bundled central system. Choose your own meter in Settings.',
+  'demo.openSettings': 'Choose my meter',
 
   'diagnosis.no-signal': 'No signal: nothing arrives on the port. Check the cable and that the P1 port is enabled.',
   'diagnosis.noise':

@@ -26,18 +26,29 @@ export const formatKilowatt = (w: number): string => t('fmt.kilowatt', { value: 
 // Smarty meters are in Luxembourg: show their time there, whatever the PC's zone.
 const TIME_ZONE = 'Europe/Luxembourg';
 
+// One formatter per (use, locale): the chart's axis formats times on every redraw.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(use: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const id = `${use}|${currentLocale()}`;
+  let format = dateFormats.get(id);
+  if (!format) {
+    format = new Intl.DateTimeFormat(currentLocale(), options);
+    dateFormats.set(id, format);
+  }
+  return format;
+}
+
 /** "at 14:00" for today, "on 12 Mar 2025 at 14:00" otherwise; the raw string when unparseable. */
 export function formatCapture(iso: string, now: number = Date.now()): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return iso;
-  const locale = currentLocale();
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(at);
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: TIME_ZONE });
+  const time = dateFormat('time', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(at);
+  const day = dateFormat('day', { dateStyle: 'medium', timeZone: TIME_ZONE });
   const date = day.format(at);
   return date === day.format(now) ? t('fmt.at', { time }) : t('fmt.onAt', { date, time });
 }
 
 /** "at 14:02:10" from epoch ms, for receipt times. */
 export function formatClock(ms: number): string {
-  return new Intl.DateTimeFormat(currentLocale(), { timeStyle: 'medium', timeZone: TIME_ZONE }).format(ms);
+  return dateFormat('clock', { timeStyle: 'medium', timeZone: TIME_ZONE }).format(ms);
 }

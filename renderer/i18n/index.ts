@@ -29,10 +29,16 @@ export function t(key: MessageKey, params?: Params): string {
   });
 }
 
+// Building an Intl formatter costs far more than using one (it dominated a telegram's render).
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** Format a number in the current locale with at most `maxDigits` decimals. */
 export function formatNumber(value: number, maxDigits = 3, minDigits = 0): string {
-  return new Intl.NumberFormat(current.locale, {
-    maximumFractionDigits: maxDigits,
-    minimumFractionDigits: minDigits,
-  }).format(value);
+  const id = `${current.locale}|${maxDigits}|${minDigits}`;
+  let format = numberFormats.get(id);
+  if (!format) {
+    format = new Intl.NumberFormat(current.locale, { maximumFractionDigits: maxDigits, minimumFractionDigits: minDigits });
+    numberFormats.set(id, format);
+  }
+  return format.format(value);
 }

@@ -1,19 +1,25 @@
 /**
  * React access to the store and the API. Components select narrow slices so that a new telegram
- * re-renders only what it changed.
+ * re-renders only what it changed; with `schedule`, React hears of changes at most once per tick.
  */
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { LuxApi } from '../../electron/ipc/contract.ts';
+import { coalesceUpdates, type Schedule, type StoreView } from './frame-updates.ts';
 import type { AppState, AppStore } from './store.ts';
 
-const StoreContext = createContext<AppStore | null>(null);
+const StoreContext = createContext<StoreView<AppState> | null>(null);
 const ApiContext = createContext<LuxApi | null>(null);
 
-/** Provide `store` and `api` to the component tree. */
-export function AppProvider(props: { store: AppStore; api: LuxApi; children: ReactNode }) {
+/**
+ * Provide `store` and `api` to the component tree. `schedule` (the app passes `nextFrame`) batches
+ * the renders of a burst of updates; without it React renders after every update, as tests expect.
+ */
+export function AppProvider(props: { store: AppStore; api: LuxApi; schedule?: Schedule; children: ReactNode }) {
+  const { store, schedule } = props;
+  const view = useMemo(() => (schedule ? coalesceUpdates(store, schedule) : store), [store, schedule]);
   return (
-    <StoreContext.Provider value={props.store}>
+    <StoreContext.Provider value={view}>
       <ApiContext.Provider value={props.api}>{props.children}</ApiContext.Provider>
     </StoreContext.Provider>
   );

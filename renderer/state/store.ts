@@ -14,21 +14,15 @@ import type {
   Snapshot,
 } from '../../electron/ipc/contract.ts';
 import { markChannelRead, unreadIds, upsertMessage, type MessageChannel } from './messages.ts';
-import { createRingBuffer } from './ring-buffer.ts';
+import { createPowerSeries, type ChartPoint, type PowerPoint } from './power-series.ts';
+
+export { CHART_WINDOW_MS, type ChartPoint, type PowerPoint } from './power-series.ts';
 
 /** The views, one tab each (NavTabs). */
 export type View = 'dashboard' | 'pairing' | 'service' | 'settings';
 /** The renderer's own link to the host: always 'open' under Electron, real in browser mode. */
 export type HostConnection = 'connecting' | 'open' | 'closed';
 
-export interface PowerPoint {
-  at: number;
-  importPowerW: number | null;
-  exportPowerW: number | null;
-}
-
-export const CHART_WINDOW_MS = 60 * 60 * 1000;
-export const CHART_CAPACITY = 3600; // one hour at the fast demo pace of 1 point per second
 const MAX_PROBLEMS = 50;
 
 export interface AppState {
@@ -40,7 +34,7 @@ export interface AppState {
   health: PortHealth | null;
   key: KeyStatus | null;
   latest: ReadingRecord | null;
-  chart: PowerPoint[]; // oldest first, at most CHART_CAPACITY points within CHART_WINDOW_MS
+  chart: ChartPoint[]; // oldest first, downsampled to one point per 10 s within the last hour (power-series.ts)
   messages: MessageRecord[]; // newest first, read state from the host (kept across restarts)
   unread: string[]; // messageId()s of the messages with readAt null, newest first
   problems: ProblemRecord[]; // newest first
@@ -70,12 +64,8 @@ const pointOf = (r: ReadingRecord): PowerPoint => ({
 
 /** Create a store with nothing loaded. */
 export function createAppStore(): AppStore {
-  const ring = createRingBuffer<PowerPoint>(CHART_CAPACITY);
-  const pushPoint = (p: PowerPoint): PowerPoint[] => {
-    ring.push(p);
-    ring.dropWhile((old) => old.at < p.at - CHART_WINDOW_MS);
-    return ring.toArray();
-  };
+  // Only small numeric points outlive a telegram: `latest` is replaced, the series keeps numbers.
+  const series = createPowerSeries();
 
   return createStore<AppState>()((set, get) => ({
     view: 'dashboard',
@@ -95,9 +85,9 @@ export function createAppStore(): AppStore {
     setHost: (host) => set({ host }),
     setLoadError: (loadError) => set({ loadError }),
     loadSnapshot(s) {
-      ring.clear();
-      let chart: PowerPoint[] = [];
-      for (const p of [...s.history].sort((a, b) => a.at - b.at)) chart = pushPoint(p);
+      series.clear();
+      let chart: ChartPoint[] = [];
+      for (const p of [...s.history].sort((a, b) => a.at - b.at)) chart = series.add(p);
       set({
         loaded: true,
         loadError: null,
@@ -111,7 +101,7 @@ export function createAppStore(): AppStore {
         problems: s.problems.slice(0, MAX_PROBLEMS),
       });
     },
-    applyReading: (reading) => set({ latest: reading, chart: pushPoint(pointOf(reading)) }),
+    applyReading: (reading) => set({ latest: reading, chart: series.add(pointOf(reading)) }),
     setLink: (link) => set({ link }),
     setHealth: (health) => set({ health }),
     setKey: (key) => set({ key }),

@@ -78,7 +78,8 @@ describe('issue 5 in the browser', () => {
     // The dashboard's diagnosis leads to pairing: no key yet for an encrypted port.
     await page.locator('[data-testid="diagnosis"][data-diagnosis="encrypted-no-key"]').waitFor(WAIT);
     await byTestId('diagnosis-open-pairing').click();
-    expect(await byTestId('tab-pairing').getAttribute('aria-current')).toBe('page');
+    // The renderer draws once per animation frame: wait for the tab to show it rather than read it at once.
+    await page.locator('[data-testid="tab-pairing"][aria-current="page"]').waitFor(WAIT);
     await waitDiagnosis('encrypted-no-key');
     expect(await byTestId('pairing-port-finding').textContent()).toContain('SAG');
     expect(await pair('WRONG-0000')).toBe('bad-code');

@@ -56,10 +56,31 @@ describe('HealthPanel', () => {
       store.getState().setLink({ status: 'reconnecting', source: null, since: T0, lastDataAt: T0, retryAt: T0 + 17_000 });
     });
     expect(screen.getByTestId('health-age').textContent).toBe('12 s ago');
-    expect(screen.getByTestId('health-link').textContent).toBe('Reconnecting, retrying in 5 s');
+    expect(screen.getByTestId('health-link').textContent).toBe('Reconnecting in 5 s');
     act(() => vi.advanceTimersByTime(23_000));
     expect(screen.getByTestId('health-age').textContent).toBe('⚠ no data for 35 s');
     expect(screen.getByTestId('health-age').dataset.silent).toBe('true');
-    expect(screen.getByTestId('health-retry').textContent).toBe('retrying in 0 s');
+    expect(screen.getByTestId('health-retry').textContent).toBe('Reconnecting in 0 s');
+  });
+
+  it('names the port it reconnects to, shortened, with the reason on its own line and no nested brackets', () => {
+    vi.useFakeTimers({ now: T0 });
+    const { store } = renderApp(<HealthPanel />);
+    const link = (path: string) => ({
+      status: 'reconnecting' as const,
+      source: { kind: 'serial' as const, path },
+      since: T0,
+      lastDataAt: T0,
+      retryAt: T0 + 3_000,
+      message: `${path}: port closed (unplugged?)`,
+    });
+    act(() => store.getState().setLink(link('/dev/ttyUSB0')));
+    expect(screen.getByTestId('health-retry').textContent).toBe('Reconnecting to /dev/ttyUSB0 in 3 s');
+    expect(screen.getByTestId('health-link-reason').textContent).toBe('port closed (unplugged?)');
+
+    act(() => store.getState().setLink(link('/tmp/luxp1-e2e-serial-ocvgAE/app')));
+    expect(screen.getByTestId('health-retry').textContent).toBe('Reconnecting to …/app in 3 s');
+    expect(screen.getByTestId('health-link').title).toBe('/tmp/luxp1-e2e-serial-ocvgAE/app');
+    expect(screen.getByTestId('health-link').textContent).not.toMatch(/\([^)]*\(/);
   });
 });

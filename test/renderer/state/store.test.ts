@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { CHART_CAPACITY, CHART_WINDOW_MS, createAppStore, selectStale } from '../../../renderer/state/store.ts';
+import { CHART_WINDOW_MS, createAppStore, selectStale } from '../../../renderer/state/store.ts';
 import { messageId } from '../../../renderer/state/messages.ts';
 import { T0, health, reading, snapshot } from '../fixtures.ts';
 
@@ -30,15 +30,16 @@ describe('app store', () => {
     const r = reading(T0, { electricity: { importPowerW: 500 } });
     store.getState().applyReading(r);
     expect(store.getState().latest).toBe(r);
-    expect(store.getState().chart).toEqual([{ at: T0, importPowerW: 500, exportPowerW: null }]);
+    expect(store.getState().chart).toEqual([{ at: T0, importPowerW: 500, exportPowerW: null, readings: 1 }]);
   });
 
-  it('caps the chart at CHART_CAPACITY points and one hour', () => {
+  it('keeps the chart to one point per 10 s over the last hour, whatever the pace', () => {
     const store = createAppStore();
-    for (let i = 0; i < CHART_CAPACITY + 50; i++) store.getState().applyReading(reading(T0 + i * 1000));
+    for (let i = 0; i < 2 * 3600; i++) store.getState().applyReading(reading(T0 + i * 1000)); // two hours at 1 s
     const chart = store.getState().chart;
-    expect(chart).toHaveLength(CHART_CAPACITY);
-    expect(chart[0]?.at).toBe(T0 + 50 * 1000);
+    expect(chart.length).toBeLessThanOrEqual(361);
+    expect(chart.at(-1)!.at - chart[0]!.at).toBeLessThan(CHART_WINDOW_MS);
+    expect(store.getState().latest?.receivedAt).toBe(T0 + (2 * 3600 - 1) * 1000);
 
     store.getState().applyReading(reading(T0 + CHART_WINDOW_MS * 3));
     expect(store.getState().chart).toHaveLength(1);
