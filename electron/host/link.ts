@@ -2,6 +2,8 @@
  * Keeps a source connected: reconnects with exponential backoff after a failure or a drop, and says
  * "silent" when the meter stops sending frames. Shared by every source, so unplugging a USB cable,
  * a dropped ser2net link and a meter that stops pushing all look alike and none needs a restart.
+ * A TCP link that stays silent for a second silence period is reconnected: a dongle that rebooted or
+ * a Wi-Fi drop leaves a half-open socket that never reports an error by itself.
  */
 import type { LinkState, SourceConfig } from '../ipc/contract.ts';
 import type { Clock } from './clock.ts';
@@ -39,6 +41,7 @@ export function createLink(opts: LinkOptions): Link {
   let sawData = false;
   let retryTimer: unknown = null;
   let silenceTimer: unknown = null;
+  let staleTimer: unknown = null; // TCP only: silent for a second period → reconnect
   let current: LinkState = { status: 'idle', source: opts.config, since: clock.now(), lastDataAt: null };
 
   function set(patch: Partial<LinkState> & Pick<LinkState, 'status'>): void {
@@ -52,16 +55,25 @@ export function createLink(opts: LinkOptions): Link {
 
   function armSilence(): void {
     if (silenceTimer !== null) clock.clearTimeout(silenceTimer);
+    if (staleTimer !== null) clock.clearTimeout(staleTimer);
+    staleTimer = null;
     silenceTimer = clock.setTimeout(() => {
       silenceTimer = null;
-      if (current.status === 'open') set({ status: 'silent', message: `no frame for ${Math.round(silenceMs / 1000)} s` });
+      if (current.status !== 'open') return;
+      set({ status: 'silent', message: `no frame for ${Math.round(silenceMs / 1000)} s` });
+      if (opts.config.kind === 'tcp') {
+        staleTimer = clock.setTimeout(() => {
+          staleTimer = null;
+          const message = `no frame for ${Math.round((2 * silenceMs) / 1000)} s: the connection may be dead`;
+          if (current.status === 'silent') onSourceEvent({ status: 'closed', message });
+        }, silenceMs);
+      }
     }, silenceMs);
   }
 
   function clearTimers(): void {
-    if (retryTimer !== null) clock.clearTimeout(retryTimer);
-    if (silenceTimer !== null) clock.clearTimeout(silenceTimer);
-    retryTimer = silenceTimer = null;
+    for (const timer of [retryTimer, silenceTimer, staleTimer]) if (timer !== null) clock.clearTimeout(timer);
+    retryTimer = silenceTimer = staleTimer = null;
   }
 
   function connect(): void {

@@ -29,15 +29,16 @@ function manualSource() {
 }
 
 const flush = () => new Promise((r) => setImmediate(r));
+type LinkConfig = Parameters<typeof createLink>[0]['config'];
 
-function setup(silenceMs = 30_000) {
+function setup(silenceMs = 30_000, config: LinkConfig = { kind: 'tcp', host: 'x', port: 1 }) {
   const clock = createFakeClock();
   const { source, api } = manualSource();
   const states: LinkState[] = [];
   const received: Uint8Array[] = [];
   const link = createLink({
     source,
-    config: { kind: 'tcp', host: 'x', port: 1 },
+    config,
     clock,
     silenceMs,
     onBytes: (b) => received.push(b),
@@ -59,6 +60,33 @@ describe('link', () => {
     link.noteFrame();
     expect(link.state().status).toBe('open');
     expect(states.map((s) => s.status)).toEqual(['connecting', 'open', 'silent', 'open']);
+  });
+
+  it('reconnects a TCP link that stays silent for a second period (a half-open socket)', async () => {
+    const { clock, api, link } = setup(3_000);
+    link.start();
+    api.emit({ status: 'open' });
+    clock.advance(3_000);
+    expect(link.state().status).toBe('silent');
+    clock.advance(2_999);
+    expect(link.state().status).toBe('silent');
+    clock.advance(1);
+    expect(link.state()).toMatchObject({ status: 'reconnecting', message: expect.stringMatching(/no frame for 6 s/) });
+    clock.advance(500);
+    await flush();
+    expect(api.closes).toBe(1);
+    expect(api.opens).toBe(2);
+  });
+
+  it('keeps a silent serial port open: reopening cannot make a meter push', () => {
+    const { clock, api, link } = setup(3_000, { kind: 'serial', path: '/dev/ttyUSB0' });
+    link.start();
+    api.emit({ status: 'open' });
+    clock.advance(60_000);
+    expect(link.state().status).toBe('silent');
+    expect(api.opens).toBe(1);
+    link.noteFrame();
+    expect(link.state().status).toBe('open');
   });
 
   it('frames keep it open; bytes record lastDataAt', () => {
