@@ -1,6 +1,6 @@
 /**
- * Byte helpers for a protocol layer that must run without Node's Buffer or TextDecoder
- * (lib ES2022 has neither). Telegrams are 7-bit ASCII, so a char-code loop is exact.
+ * Byte helpers for a protocol layer that runs on plain Uint8Arrays with no Node APIs (it is
+ * type-checked against lib ES2022 alone). Telegrams are 7-bit ASCII, so one char per byte is exact.
  */
 
 const HEX = '0123456789ABCDEF';
