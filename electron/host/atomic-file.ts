@@ -3,7 +3,7 @@
  * target, then rename over it (rename is atomic within one directory on POSIX and NTFS).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /** Writes `text` to `path` atomically, creating the directory; `mode` applies from the first byte. */
@@ -27,4 +27,14 @@ export async function readTextIfExists(path: string): Promise<string | null> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw err;
   }
+}
+
+/**
+ * Keeps an unusable file as `<path>.bad` (same mode as the original) before it gets overwritten, so
+ * a hand-edit gone wrong or a file from another version can still be recovered. Returns the copy's path.
+ */
+export async function keepBadCopy(path: string): Promise<string> {
+  const bad = `${path}.bad`;
+  await copyFile(path, bad);
+  return bad;
 }

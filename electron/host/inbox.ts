@@ -4,9 +4,10 @@
  * non-empty value. Kept in the data directory across restarts, newest first, capped, with the time
  * each channel was last marked read: a record is read when its channel was marked at or after it.
  */
+import { basename } from 'node:path';
 import type { MessageRecord } from '../ipc/contract.ts';
 import type { Telegram } from '../../protocol/types.ts';
-import { readTextIfExists, writeFileAtomic } from './atomic-file.ts';
+import { keepBadCopy, readTextIfExists, writeFileAtomic } from './atomic-file.ts';
 
 type Channel = MessageRecord['channel'];
 const CHANNELS: readonly Channel[] = ['0', '2', '3', '4', '5'];
@@ -87,7 +88,8 @@ export function createInbox(path: string | null, onRecord: (record: MessageRecor
           .map((r) => ({ channel: r.channel, text: r.text, firstSeenAt: r.firstSeenAt }));
         readAt = readTimes(file.readAt);
       } catch {
-        return `messages: ${path} was unreadable; starting an empty inbox`;
+        await keepBadCopy(path);
+        return `messages: ${path} was unreadable; kept a copy as ${basename(path)}.bad and started an empty inbox`;
       }
       // Seed what each channel shows from the newest stored record, so a restart does not re-announce it.
       for (const r of [...records].reverse()) current.set(r.channel, r.text);

@@ -11,9 +11,10 @@
  *   this meter's own readings, which the same user can already see.
  * - 'memory': nothing written (tests, or a read-only data directory); the key is lost on exit.
  */
+import { basename } from 'node:path';
 import { rm } from 'node:fs/promises';
 import type { KeyStatus } from '../ipc/contract.ts';
-import { readTextIfExists, writeFileAtomic } from './atomic-file.ts';
+import { keepBadCopy, readTextIfExists, writeFileAtomic } from './atomic-file.ts';
 
 /** What the Electron shell passes: `{ kind: 'safeStorage', encrypt: safeStorage.encryptString, decrypt: ... }`. */
 export interface KeyProtector {
@@ -109,7 +110,11 @@ export function createKeyStore(path: string, protector: KeyProtector | 'file' | 
       }
       const hex = stored && typeof stored === 'object' ? unseal(stored) : null;
       const checked = hex === null ? null : checkMeterKey(hex);
-      if (!stored || !checked?.ok) return `key: the stored key in ${path} cannot be read here (${stored?.storage ?? 'corrupt file'}); enter it again or pair`;
+      if (!stored || !checked?.ok) {
+        // Kept aside, not deleted: a key sealed by the desktop app is still good there.
+        await keepBadCopy(path);
+        return `key: the stored key in ${path} cannot be read here (${stored?.storage ?? 'corrupt file'}); kept a copy as ${basename(path)}.bad; enter the key again or pair`;
+      }
       keyHex = checked.hex;
       meta = {
         origin: stored.origin === 'pairing' ? 'pairing' : 'manual',

@@ -4,10 +4,9 @@
  * before anything is overwritten: valid fields are kept, invalid ones fall back to defaults, and
  * the caller gets one warning to show once. Never holds key material (see key-store.ts).
  */
-import { copyFile } from 'node:fs/promises';
 import type { SourceConfig } from '../ipc/contract.ts';
 import { validatePayload } from '../ipc/validate.ts';
-import { readTextIfExists, writeFileAtomic } from './atomic-file.ts';
+import { keepBadCopy, readTextIfExists, writeFileAtomic } from './atomic-file.ts';
 
 export interface Settings {
   source: SourceConfig | null;
@@ -68,7 +67,7 @@ export async function loadSettings(path: string): Promise<LoadedSettings> {
   const isObject = typeof raw === 'object' && raw !== null && !Array.isArray(raw);
   const { settings, rejected } = isObject ? pick(raw as Record<string, unknown>) : { settings: { ...DEFAULT_SETTINGS }, rejected: ['*'] };
   if (rejected.length === 0) return { settings, warning: null };
-  await copyFile(path, `${path}.bad`);
+  await keepBadCopy(path);
   const what = rejected[0] === '*' ? 'it is not valid JSON' : `invalid ${rejected.join(', ')}`;
   return { settings, warning: `settings: ${path} was unusable (${what}); kept a copy as settings.json.bad and used defaults` };
 }

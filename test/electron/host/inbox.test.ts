@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -73,5 +73,17 @@ describe('inbox', () => {
     const inbox = createInbox(path);
     expect(await inbox.load()).toBeNull();
     expect(inbox.list()).toEqual([{ channel: '2', text: 'x', firstSeenAt: 5, readAt: null }]); // a stored readAt is not trusted
+  });
+
+  it('keeps an unreadable history as messages.json.bad before a new message overwrites it', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'luxp1-inbox-'));
+    const path = join(dir, 'messages.json');
+    writeFileSync(path, '{"records": [ {"channel": "0", "te');
+    const inbox = createInbox(path);
+    expect(await inbox.load()).toMatch(/unreadable; kept a copy as messages\.json\.bad/);
+    inbox.onTelegram(telegram('Coupure 14h'), 1);
+    await inbox.flush();
+    expect(readFileSync(`${path}.bad`, 'utf8')).toBe('{"records": [ {"channel": "0", "te');
+    expect(JSON.parse(readFileSync(path, 'utf8')).records).toHaveLength(1);
   });
 });

@@ -76,5 +76,7 @@ describe('key store', () => {
     const t = createKeyStore(path, 'file');
     expect(await t.load()).toMatch(/corrupt file|cannot be read/);
     expect(t.key()).toBeNull();
+    // Kept aside before anything overwrites it.
+    expect(readFileSync(`${path}.bad`, 'utf8')).toBe('{"version":1,"storage":"file","keyHex":"nothex');
   });
 });
