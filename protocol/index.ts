@@ -22,5 +22,5 @@ export { encodeTelegram } from './dsmr/encode.ts';
 export type { EncodeOptions } from './dsmr/encode.ts';
 export { OBIS_FIELDS, PRESET_BASIC, PRESET_FULL, ALWAYS_SENT, isKnownField } from './dsmr/obis.ts';
 export type { ObisField, FieldGroup } from './dsmr/obis.ts';
-export { restrictTelegram, fieldsPresent, mbusKind } from './dsmr/fields.ts';
+export { restrictTelegram, fieldsPresent, mbusKind, expectedFields } from './dsmr/fields.ts';
 export { luxIsoTimestamp } from './dsmr/time.ts';

@@ -2,7 +2,7 @@
  * When does the port show a staff change? One check per change, built when the central accepts it,
  * then run on every decoder event until one passes. Pure: no clock, no I/O.
  */
-import { fieldsPresent } from '../../protocol/index.ts';
+import { expectedFields, fieldsPresent } from '../../protocol/index.ts';
 import type { DecoderEvent, Telegram } from '../../protocol/types.ts';
 import type { CentralMeter, StaffChange } from '../ipc/contract.ts';
 
@@ -54,25 +54,11 @@ export function fieldsMatch(t: Telegram, configured: readonly string[]): boolean
   return true;
 }
 
-const MBUS_FIELD = /^0-([1-4]):/;
-
-/**
- * The configured fields a meter can actually send: an M-Bus channel's fields only when a device is
- * attached there ("full" lists all four channels). Same rule as renderer/views/service/field-diff.ts.
- */
-export function expectedFields(meter: Pick<CentralMeter, 'fields' | 'mbus'>): string[] {
-  const attached = new Set(meter.mbus.map((m) => m.channel));
-  return meter.fields.filter((f) => {
-    const m = MBUS_FIELD.exec(f);
-    return m === null || attached.has(Number(m[1]));
-  });
-}
-
 type PatchBody = Extract<StaffChange, { kind: 'patch' }>['body'];
 
 function patchCheck(body: PatchBody, after: CentralMeter | null): EffectCheck {
   const checks: ((t: Telegram) => boolean)[] = [];
-  if (body.fields !== undefined && after) checks.push((t) => fieldsMatch(t, expectedFields(after)));
+  if (body.fields !== undefined && after) checks.push((t) => fieldsMatch(t, expectedFields(after.fields, after.mbus.map((m) => m.channel))));
   if (body.powerLimitKva !== undefined) checks.push((t) => t.electricity.powerLimitKva === body.powerLimitKva);
   if (body.breaker !== undefined) checks.push((t) => t.electricity.breaker === body.breaker);
   const relays = body.relays ?? {};

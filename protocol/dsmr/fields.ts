@@ -5,7 +5,7 @@
  * same accessors, which is what makes the round-trip law hold by construction.
  */
 import type { MbusChannel, MbusKind, Telegram } from '../types.ts';
-import { ALWAYS_SENT, FIELD_DEFS } from './obis.ts';
+import { ALWAYS_SENT, FIELD_BY_OBIS, FIELD_DEFS } from './obis.ts';
 import type { FieldDef } from './obis.ts';
 
 /** The 0-n:24.2.1 reading as one value: all three null when the meter has no reading yet. */
@@ -112,4 +112,18 @@ export function fieldsPresent(t: Telegram): string[] {
   const out: string[] = [];
   for (const f of FIELD_DEFS) if (readField(t, f) !== undefined) out.push(f.obis);
   return out;
+}
+
+/**
+ * The configured fields a meter can actually push: an M-Bus channel's objects only while a device is
+ * attached on that channel (a "full" set lists all four channels, yet an empty channel sends nothing).
+ * M-Bus objects are told by the catalogue, not by the code's shape: relays 0-1:96.3.10 and
+ * 0-2:96.3.10 belong to the electricity meter and are sent with or without a device.
+ */
+export function expectedFields(configured: readonly string[], attachedChannels: Iterable<number>): string[] {
+  const attached = new Set(attachedChannels);
+  return configured.filter((obis) => {
+    const channel = FIELD_BY_OBIS.get(obis)?.channel;
+    return channel === undefined || attached.has(channel);
+  });
 }

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { PRESET_FULL, parseTelegram, restrictTelegram } from '../../../protocol/index.ts';
+import type { DecoderEvent, Telegram } from '../../../protocol/types.ts';
+import type { CentralMeter } from '../../../electron/ipc/contract.ts';
+import { effectCheck } from '../../../electron/host/staff-effects.ts';
+import { readFileSync } from 'node:fs';
+
+// The real full-list telegram (test/fixtures/vectors/README.md): relays and one M-Bus device.
+const parsed = parseTelegram(readFileSync('test/fixtures/vectors/lux_meterlogger_real_plain.txt', 'latin1'));
+if (!parsed.ok) throw new Error(parsed.error.message);
+const full = parsed.value;
+
+const meter = (mbus: number[]): CentralMeter => ({
+  meterId: 'SAG1030700114004', systemTitle: '534147677001BD54', encryption: false, fields: [...PRESET_FULL], preset: 'full', powerLimitKva: 27.6,
+  breaker: 'connected', relays: { relay1: 'disconnected', relay2: 'disconnected' }, messages: { 0: '', 2: '', 3: '', 4: '', 5: '' },
+  mbus: mbus.map((channel) => ({ channel, kind: 'gas' })) as CentralMeter['mbus'], keyVersion: 1, updatedAt: '2026-01-01T00:00:00Z',
+});
+const event = (telegram: Telegram): DecoderEvent => ({ type: 'telegram', telegram, encrypted: false, frame: null, text: '', raw: new Uint8Array() });
+
+describe('effectCheck for a field-set change', () => {
+  it('sees the full set once the port sends it, with the relays whether or not an M-Bus device is attached', () => {
+    const noMbus = { ...restrictTelegram(full, PRESET_FULL), mbus: [] };
+    expect(noMbus.electricity.relays).toBeDefined();
+    const check = effectCheck({ kind: 'patch', body: { fields: 'full' } }, meter([]), { frameCounter: null });
+    expect(check(event(noMbus))).toBe(true);
+    // A channel configured and attached but not sent is not the change yet.
+    const attached = effectCheck({ kind: 'patch', body: { fields: 'full' } }, meter([4]), { frameCounter: null });
+    expect(attached(event(noMbus))).toBe(false);
+  });
+});
