@@ -2,7 +2,7 @@
  * Key entry: 32 hex digits, checked inline; the published authentication key is refused with the
  * reason. The field is emptied once the host accepts the key, and the key is never shown back.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { KeyStatus } from '../../electron/ipc/contract.ts';
 import { t } from '../i18n/index.ts';
 import { useApi, useApp } from '../state/context.tsx';
@@ -28,6 +28,16 @@ export function KeyEntry() {
   const [input, setInput] = useState('');
   const [touched, setTouched] = useState(false);
   const [result, setResult] = useState('');
+  const [confirming, setConfirming] = useState(false); // "Remove key" asks once, inline, before it acts
+  // Keyboard focus follows the step: to "Keep the key" when asked (the safe answer), back after keeping.
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const clearRef = useRef<HTMLButtonElement>(null);
+  const asked = useRef(false);
+  useEffect(() => {
+    if (confirming) cancelRef.current?.focus();
+    else if (asked.current) clearRef.current?.focus();
+    asked.current = confirming;
+  }, [confirming]);
   const id = useId();
   const check = checkKeyInput(input);
   const problem = touched ? problemText(check) : null;
@@ -45,6 +55,7 @@ export function KeyEntry() {
     } else setResult(t('key.failed', { message: r.error.message }));
   };
   const clear = async (): Promise<void> => {
+    setConfirming(false);
     const r = await api['key:clear'](null);
     if (r.ok) {
       setKey(r.value);
@@ -74,9 +85,20 @@ export function KeyEntry() {
         {problem && <p id={`${id}-problem`} className="field-error" data-testid="key-error" role="alert">{problem}</p>}
         <div className="actions">
           <button type="submit" data-testid="key-save">{t('key.save')}</button>
-          {key?.hasKey && <button type="button" data-testid="key-clear" onClick={() => void clear()}>{t('key.clear')}</button>}
+          {key?.hasKey && !confirming && (
+            <button type="button" ref={clearRef} className="danger" data-testid="key-clear" onClick={() => setConfirming(true)}>{t('key.clear')}</button>
+          )}
         </div>
       </form>
+      {key?.hasKey && confirming && (
+        <div className="confirm" role="group" aria-labelledby={`${id}-confirm`} data-testid="key-clear-confirm">
+          <p id={`${id}-confirm`}>{t('key.clear.confirm')}</p>
+          <div className="actions">
+            <button type="button" className="danger-confirm" data-testid="key-clear-yes" onClick={() => void clear()}>{t('key.clear.yes')}</button>
+            <button type="button" ref={cancelRef} className="secondary" data-testid="key-clear-cancel" onClick={() => setConfirming(false)}>{t('key.clear.cancel')}</button>
+          </div>
+        </div>
+      )}
       <p role="status" data-testid="key-result">{result}</p>
     </section>
   );

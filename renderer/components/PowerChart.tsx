@@ -7,7 +7,7 @@
 import { memo } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { t } from '../i18n/index.ts';
-import { formatClock, formatWatt } from '../i18n/format.ts';
+import { formatClock, formatClockShort, formatWatt } from '../i18n/format.ts';
 import { useApp } from '../state/context.tsx';
 import { CHART_WINDOW_MS, type ChartPoint } from '../state/store.ts';
 import { useThrottled } from '../state/use-throttled.ts';
@@ -18,7 +18,6 @@ export const CHART_REDRAW_MS = 1000;
 // Stable props: recharts recomputes its layout when any of them is a new object.
 const MARGIN = { top: 8, right: 16, bottom: 8, left: 8 };
 const INITIAL = { width: 640, height: 240 };
-const formatTick = (ms: number): string => formatClock(ms).slice(0, 5);
 const formatAxisWatt = (w: number): string => formatWatt(w);
 const formatLabel = (ms: unknown): string => formatClock(Number(ms));
 const formatTooltip = (value: unknown): string => (typeof value === 'number' ? formatWatt(value) : t('value.null'));
@@ -39,7 +38,7 @@ const ChartBody = memo(function ChartBody({ points }: { points: ChartPoint[] }) 
     <ResponsiveContainer width="100%" height={240} initialDimension={INITIAL}>
       <LineChart data={points} margin={MARGIN}>
         <CartesianGrid strokeDasharray="2 4" stroke="var(--grid)" />
-        <XAxis dataKey="at" type="number" domain={[last - CHART_WINDOW_MS, last]} tickFormatter={formatTick} stroke="var(--muted)" />
+        <XAxis dataKey="at" type="number" domain={[last - CHART_WINDOW_MS, last]} tickFormatter={formatClockShort} stroke="var(--muted)" />
         <YAxis tickFormatter={formatAxisWatt} width={80} stroke="var(--muted)" />
         <Tooltip labelFormatter={formatLabel} formatter={formatTooltip} />
         <Legend />

@@ -101,7 +101,7 @@ export function SourcePicker() {
         )}
         <div className="actions">
           <button type="submit" data-testid="source-apply">{t('source.apply')}</button>
-          <button type="button" data-testid="source-stop" onClick={() => void stop()}>{t('source.stop')}</button>
+          <button type="button" className="danger" data-testid="source-stop" onClick={() => void stop()}>{t('source.stop')}</button>
         </div>
       </form>
       <p role="status" data-testid="source-result">{result}</p>

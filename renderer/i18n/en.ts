@@ -153,12 +153,12 @@ const enCore = {
   'diagnosis.noise':
     'Bytes arrive but no meter data: check the cable, the signal inversion and the speed (115200 baud).',
   'diagnosis.plain': 'The meter sends unencrypted data: no key is needed.',
-  'diagnosis.encrypted-no-key': 'Your meter encrypts its data. Enter the key from your grid operator in Settings.',
+  'diagnosis.encrypted-no-key': 'Your meter encrypts its data. Pair with your grid operator, or enter the key in Settings.',
   'diagnosis.key-ok': 'The key works: data is read and verified.',
-  'diagnosis.wrong-key': 'Wrong key: no new values can be read. Check the key from your grid operator.',
+  'diagnosis.wrong-key': 'Wrong key: no new values can be read. Pair with your grid operator again, or check the key in Settings.',
   'diagnosis.key-rotated':
-    'The key stopped working: your operator has probably changed it. No new values can be read until you enter the new key.',
-  'diagnosis.openSettings': 'Open settings',
+    'The key stopped working: your operator has probably changed it. No new values can be read until you pair again or enter the new key in Settings.',
+  'diagnosis.openSettings': 'Enter the key in Settings',
   'diagnosis.openPairing': 'Pair with your operator',
 
   'settings.title': 'Settings',
@@ -196,6 +196,9 @@ const enCore = {
   'key.hint': 'Your grid operator gives you this key. It is never shown again once saved.',
   'key.save': 'Save key',
   'key.clear': 'Remove key',
+  'key.clear.confirm': 'Remove the stored key? LuxP1 can no longer read your encrypted meter until you pair again or enter the key.',
+  'key.clear.yes': 'Yes, remove the key',
+  'key.clear.cancel': 'Keep the key',
   'key.invalid': 'A key is 32 hexadecimal digits (0-9, A-F); you typed {count}.',
   'key.invalidChars': 'A key contains only the digits 0-9 and the letters A-F.',
   'key.published':

@@ -42,13 +42,25 @@ function dateFormat(use: string, options: Intl.DateTimeFormatOptions): Intl.Date
 export function formatCapture(iso: string, now: number = Date.now()): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return iso;
-  const time = dateFormat('time', { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(at);
+  const time = formatClockShort(at);
   const day = dateFormat('day', { dateStyle: 'medium', timeZone: TIME_ZONE });
   const date = day.format(at);
   return date === day.format(now) ? t('fmt.at', { time }) : t('fmt.onAt', { date, time });
 }
 
-/** "at 14:02:10" from epoch ms, for receipt times. */
+/** "14:02:10" from epoch ms, in Luxembourg time: receipt times, frame lists, tooltips. */
 export function formatClock(ms: number): string {
-  return dateFormat('clock', { timeStyle: 'medium', timeZone: TIME_ZONE }).format(ms);
+  return dateFormat('clock', { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE }).format(ms);
+}
+
+/** "14:02" from epoch ms, in Luxembourg time: chart axis ticks. */
+export function formatClockShort(ms: number): string {
+  return dateFormat('clockShort', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE }).format(ms);
+}
+
+/** "12 Mar 2025, 14:02:10" from an ISO string or epoch ms, in Luxembourg time; text that is no date as is. */
+export function formatDateTime(at: string | number): string {
+  const ms = typeof at === 'number' ? at : Date.parse(at);
+  if (Number.isNaN(ms)) return String(at);
+  return dateFormat('dateTime', { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23', timeZone: TIME_ZONE }).format(ms);
 }

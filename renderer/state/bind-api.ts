@@ -30,8 +30,9 @@ export function bindApi(api: LuxApi & Partial<HostStatusSource>, store: AppStore
       case 'meter:message':
         return s.applyMessage(h.payload);
       case 'meter:frame':
+        return s.addFrame(h.payload);
       case 'staff:timing':
-        return; // the service view subscribes to these itself, while it is shown
+        return s.applyTiming(h.payload);
     }
   };
   const receive = (h: Held): void => {
@@ -58,6 +59,8 @@ export function bindApi(api: LuxApi & Partial<HostStatusSource>, store: AppStore
     api.on('key:status', (payload) => receive({ event: 'key:status', payload })),
     api.on('meter:problem', (payload) => receive({ event: 'meter:problem', payload })),
     api.on('meter:message', (payload) => receive({ event: 'meter:message', payload })),
+    api.on('meter:frame', (payload) => receive({ event: 'meter:frame', payload })),
+    api.on('staff:timing', (payload) => receive({ event: 'staff:timing', payload })),
   ];
 
   if (api.onHostStatus) {

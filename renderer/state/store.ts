@@ -5,6 +5,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   ApiError,
+  ChangeTiming,
+  FrameRecord,
   KeyStatus,
   LinkState,
   MessageRecord,
@@ -14,9 +16,11 @@ import type {
   Snapshot,
 } from '../../electron/ipc/contract.ts';
 import { markChannelRead, unreadIds, upsertMessage, type MessageChannel } from './messages.ts';
+import { createPortLog, mergeTiming, type IntervalPoint } from './port-log.ts';
 import { createPowerSeries, type ChartPoint, type PowerPoint } from './power-series.ts';
 
 export { CHART_WINDOW_MS, type ChartPoint, type PowerPoint } from './power-series.ts';
+export type { IntervalPoint } from './port-log.ts';
 
 /** The views, one tab each (NavTabs). */
 export type View = 'dashboard' | 'pairing' | 'service' | 'settings';
@@ -38,6 +42,10 @@ export interface AppState {
   messages: MessageRecord[]; // newest first, read state from the host (kept across restarts)
   unread: string[]; // messageId()s of the messages with readAt null, newest first
   problems: ProblemRecord[]; // newest first
+  // The service view's history, fed whether or not the view is shown (port-log.ts bounds each list).
+  frames: FrameRecord[]; // newest first
+  intervals: IntervalPoint[]; // oldest first, the last hour
+  timings: ChangeTiming[]; // staff changes, newest first
 
   setView(view: View): void;
   setHost(host: HostConnection): void;
@@ -52,6 +60,10 @@ export interface AppState {
   applyMessage(record: MessageRecord): void;
   /** Shows `channel` read at once; the host's `meter:message` then brings its own readAt. */
   markRead(channel: MessageChannel, at?: number): void;
+  /** A frame off the port (`meter:frame`). */
+  addFrame(frame: FrameRecord): void;
+  /** A staff change's timing, from `staff:timing` or the `staff:change` reply, merged by id. */
+  applyTiming(timing: ChangeTiming): void;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -66,6 +78,7 @@ const pointOf = (r: ReadingRecord): PowerPoint => ({
 export function createAppStore(): AppStore {
   // Only small numeric points outlive a telegram: `latest` is replaced, the series keeps numbers.
   const series = createPowerSeries();
+  const portLog = createPortLog();
 
   return createStore<AppState>()((set, get) => ({
     view: 'dashboard',
@@ -80,6 +93,9 @@ export function createAppStore(): AppStore {
     messages: [],
     unread: [],
     problems: [],
+    frames: [],
+    intervals: [],
+    timings: [],
 
     setView: (view) => set({ view }),
     setHost: (host) => set({ host }),
@@ -114,6 +130,8 @@ export function createAppStore(): AppStore {
       const messages = markChannelRead(get().messages, channel, at);
       set({ messages, unread: unreadIds(messages) });
     },
+    addFrame: (frame) => set(portLog.addFrame(frame)),
+    applyTiming: (timing) => set({ timings: mergeTiming(get().timings, timing) }),
   }));
 }
 

@@ -62,7 +62,7 @@ async function waitDiagnosis(d: string): Promise<void> {
 }
 
 /** Clicks `button`, then waits until the change it made is timed as seen on the port. */
-async function changeAndSee(button: string): Promise<{ accepted: number; seen: number }> {
+async function changeAndSee(button: string): Promise<{ text: string; accepted: number; seen: number }> {
   const ids = await page.locator('[data-testid="service-timing"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-id'))));
   const next = Math.max(0, ...ids) + 1;
   await byTestId(button).click();
@@ -70,7 +70,7 @@ async function changeAndSee(button: string): Promise<{ accepted: number; seen: n
   await row.waitFor(WAIT);
   const text = (await row.textContent()) ?? '';
   const [accepted, seen] = [...text.matchAll(/after ([\d,.]+) ms/g)].map((m) => Number(m[1]!.replace(/[,.]/g, '')));
-  return { accepted: accepted!, seen: seen! };
+  return { text, accepted: accepted!, seen: seen! };
 }
 
 describe('issue 5 in the browser', () => {
@@ -115,7 +115,7 @@ describe('issue 5 in the browser', () => {
     await byTestId('staff-signin-submit').click();
     await byTestId('staff-controls').waitFor(WAIT);
 
-    await changeAndSee('staff-encryption-off');
+    expect((await changeAndSee('staff-encryption-off')).text).toMatch(/^Encryption off accepted after/);
     await page.locator('[data-testid="service-compare-encryption"][data-match="true"]').waitFor(WAIT);
     expect(await byTestId('service-compare-encryption').textContent()).toMatch(/seen off/);
     await changeAndSee('staff-encryption-on');
@@ -132,6 +132,7 @@ describe('issue 5 in the browser', () => {
     await byTestId('staff-message-text').fill(message);
     const timed = await changeAndSee('staff-message-send');
     expect(timed.seen).toBeGreaterThanOrEqual(timed.accepted);
+    expect(timed.text).toContain('Message on channel 0 (1,024 characters)');
     const hex = Buffer.from(message, 'ascii').toString('hex').toUpperCase();
     await page.waitForFunction((h) => (document.querySelector('[data-testid="service-frame-text"]')?.textContent ?? '').toUpperCase().includes(h), hex, WAIT);
 

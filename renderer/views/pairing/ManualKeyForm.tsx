@@ -26,7 +26,7 @@ export function ManualKeyForm() {
     <section className="card" data-testid="pairing-manual">
       <h3>{t('pairing.manual.title')}</h3>
       <p>{t('pairing.manual.help')}</p>
-      <form onSubmit={(e) => void submit(e)}>
+      <form className="stacked" onSubmit={(e) => void submit(e)}>
         <label>
           {t('pairing.manual.label')}
           <input className="mono" data-testid="pairing-manual-key" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" spellCheck={false} maxLength={64} />

@@ -32,7 +32,7 @@ export function PairForm(props: { initialMeterId: string; onManual: () => void }
   return (
     <section className="card" data-testid="pairing-form-section">
       <h3>{t('pairing.step.pair')}</h3>
-      <form onSubmit={submit} data-testid="pairing-form">
+      <form className="stacked" onSubmit={submit} data-testid="pairing-form">
         <label>
           {t('pairing.meterId')}
           <input className="mono" data-testid="pairing-meter-id" value={meterId} onChange={(e) => setMeterId(e.target.value)} required maxLength={64} autoComplete="off" />

@@ -1,7 +1,7 @@
 /** The answer to a pairing attempt, in plain words, each with its next step. */
 import type { ReactNode } from 'react';
 import type { PairingOutcome } from '../../../electron/ipc/contract.ts';
-import { formatDateTime } from './format-time.ts';
+import { formatDateTime } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
 
 export type PairAttempt = { kind: 'outcome'; outcome: PairingOutcome } | { kind: 'failed'; message: string };

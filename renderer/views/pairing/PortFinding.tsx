@@ -9,20 +9,37 @@ const HINTS: Partial<Record<KeyDiagnosis, MessageKey[]>> = {
   noise: ['pairing.hint.inverted', 'pairing.hint.baud', 'pairing.hint.cable'],
 };
 
+const FINDING: Record<KeyDiagnosis, MessageKey> = {
+  'no-signal': 'pairing.port.noSignal',
+  noise: 'pairing.port.noise',
+  plain: 'pairing.port.plain',
+  'encrypted-no-key': 'pairing.port.encrypted',
+  'key-ok': 'pairing.port.keyOk',
+  'wrong-key': 'pairing.port.wrongKey',
+  'key-rotated': 'pairing.port.rotated',
+};
+
+// Stands in for the title while translating, so the title can be its own element inside the sentence.
+const MARK = '\u0001';
+
 /** What the port shows, from the link state and the port health's diagnosis. */
 export function PortFinding(props: { link: LinkState | null; health: PortHealth | null; onRepair: () => void }) {
   const { link, health } = props;
   const waiting = !link || link.status === 'idle' || link.status === 'connecting';
   const diagnosis: KeyDiagnosis = health?.diagnosis ?? 'no-signal';
-  const title = health?.systemTitle ? describeSystemTitle(health.systemTitle) : '?';
+  const title = health?.systemTitle ? describeSystemTitle(health.systemTitle) : null;
+  const hints = waiting ? [] : (HINTS[diagnosis] ?? []);
   return (
     <section className="card" data-testid="pairing-port" data-diagnosis={waiting ? 'waiting' : diagnosis}>
       <h3>{t('pairing.step.port')}</h3>
-      <p data-testid="pairing-port-finding">{waiting ? t('pairing.port.waiting') : findingText(diagnosis, title)}</p>
-      {!waiting && health?.systemTitle && <p className="mono" data-testid="pairing-system-title">{title}</p>}
-      {!waiting && (HINTS[diagnosis] ?? []).length > 0 && (
+      {waiting ? (
+        <p data-testid="pairing-port-finding">{t('pairing.port.waiting')}</p>
+      ) : (
+        <Finding sentence={FINDING[diagnosis]} title={title} />
+      )}
+      {hints.length > 0 && (
         <ul className="hints" data-testid="pairing-hints">
-          {(HINTS[diagnosis] ?? []).map((k) => (
+          {hints.map((k) => (
             <li key={k}>{t(k)}</li>
           ))}
         </ul>
@@ -36,21 +53,26 @@ export function PortFinding(props: { link: LinkState | null; health: PortHealth 
   );
 }
 
-function findingText(d: KeyDiagnosis, title: string): string {
-  switch (d) {
-    case 'no-signal':
-      return t('pairing.port.noSignal');
-    case 'noise':
-      return t('pairing.port.noise');
-    case 'plain':
-      return t('pairing.port.plain');
-    case 'encrypted-no-key':
-      return t('pairing.port.encrypted', { title });
-    case 'key-ok':
-      return t('pairing.port.keyOk', { title });
-    case 'wrong-key':
-      return t('pairing.port.wrongKey', { title });
-    case 'key-rotated':
-      return t('pairing.port.rotated');
+/**
+ * The finding, naming the system title once: inside the sentence when it has a place for it,
+ * otherwise (when known) on a line of its own.
+ */
+function Finding(props: { sentence: MessageKey; title: string | null }) {
+  const titleEl = (title: string) => <span className="mono" data-testid="pairing-system-title">{title}</span>;
+  const [before, after] = t(props.sentence, { title: MARK }).split(MARK);
+  if (after !== undefined) {
+    return (
+      <p data-testid="pairing-port-finding">
+        {before}
+        {titleEl(props.title ?? '?')}
+        {after}
+      </p>
+    );
   }
+  return (
+    <>
+      <p data-testid="pairing-port-finding">{before}</p>
+      {props.title !== null && <p>{t('pairing.port.systemTitle')} {titleEl(props.title)}</p>}
+    </>
+  );
 }

@@ -1,7 +1,7 @@
 /** The meter's configuration on the central system beside what the port actually sends. */
-import { fieldsPresent } from '../../../protocol/index.ts';
+import { expectedFields, fieldsPresent } from '../../../protocol/index.ts';
 import type { CentralMeter, ReadingRecord } from '../../../electron/ipc/contract.ts';
-import { diffFields, expectedFields } from './field-diff.ts';
+import { diffFields } from './field-diff.ts';
 import { t } from '../../i18n/index.ts';
 
 const onOff = (v: boolean | null): string => (v === null ? t('service.compare.unknown') : v ? t('service.compare.on') : t('service.compare.off'));
@@ -9,7 +9,7 @@ const onOff = (v: boolean | null): string => (v === null ? t('service.compare.un
 /** Fields configured and missing, fields sent but not configured, encryption expected vs seen. */
 export function ConfigCompare(props: { meter: CentralMeter; latest: ReadingRecord | null }) {
   const { meter, latest } = props;
-  const diff = latest ? diffFields(expectedFields(meter), fieldsPresent(latest.telegram)) : null;
+  const diff = latest ? diffFields(expectedFields(meter.fields, meter.mbus.map((m) => m.channel)), fieldsPresent(latest.telegram)) : null;
   const seen = latest ? latest.encrypted : null;
   const same = diff !== null && diff.missing.length === 0 && diff.extra.length === 0 && seen === meter.encryption;
   return (

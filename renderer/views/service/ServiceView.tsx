@@ -10,19 +10,17 @@ import { IntervalChart } from './IntervalChart.tsx';
 import { PortCounters } from './PortCounters.tsx';
 import { StaffPanel } from './StaffPanel.tsx';
 import { t } from '../../i18n/index.ts';
-import { usePortFrames } from './use-port-frames.ts';
 
 /** The service view. */
 export function ServiceView() {
   const health = useApp((s) => s.health);
-  const { frames, intervals } = usePortFrames();
   return (
     <section className="view view-service" data-testid="view-service" aria-labelledby="service-title">
       <h2 id="service-title">{t('service.title')}</h2>
       <StaffPanel />
       <PortCounters health={health} />
-      <IntervalChart points={intervals} />
-      <FrameList frames={frames} />
+      <IntervalChart />
+      <FrameList />
       <CaptureExport />
     </section>
   );

@@ -3,9 +3,9 @@
  * the changes, and their timings. Staff actions appear only once the host holds a valid token.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { CentralMeter, ChangeTiming, StaffChange } from '../../../electron/ipc/contract.ts';
+import type { CentralMeter, StaffChange } from '../../../electron/ipc/contract.ts';
 import { useApi, useApp } from '../../state/context.tsx';
-import { ChangeLog, mergeTiming } from './ChangeLog.tsx';
+import { ChangeLog } from './ChangeLog.tsx';
 import { ConfigCompare } from './ConfigCompare.tsx';
 import { StaffControls } from './StaffControls.tsx';
 import { StaffSignIn } from './StaffSignIn.tsx';
@@ -18,13 +18,12 @@ export function StaffPanel() {
   const api = useApi();
   const latest = useApp((s) => s.latest);
   const [session, setSession] = useState<Session>({ signedIn: false });
-  const [timings, setTimings] = useState<ChangeTiming[]>([]);
+  const timings = useApp((s) => s.timings);
+  const applyTiming = useApp((s) => s.applyTiming);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const acted = useRef(false); // the user signed in or out: a late restore answer must not undo it
-
-  useEffect(() => api.on('staff:timing', (timing) => setTimings((list) => mergeTiming(list, timing))), [api]);
 
   // The host keeps the staff token while the view is not shown: pick the session up again on return.
   useEffect(() => {
@@ -46,7 +45,7 @@ export function StaffPanel() {
     const r = await api['staff:change'](c);
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
-    setTimings((list) => mergeTiming(list, r.value));
+    applyTiming(r.value);
     await refresh();
   };
 

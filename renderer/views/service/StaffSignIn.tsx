@@ -21,7 +21,7 @@ export function StaffSignIn(props: { onSignedIn: (meter: CentralMeter | null) =>
   };
 
   return (
-    <form data-testid="staff-signin" onSubmit={(e) => void submit(e)}>
+    <form className="stacked" data-testid="staff-signin" onSubmit={(e) => void submit(e)}>
       <label>
         {t('service.staff.token')}
         <input data-testid="staff-token" type="password" value={token} onChange={(e) => setToken(e.target.value)} required autoComplete="off" />

@@ -12,7 +12,7 @@ const DIAGNOSES: [KeyDiagnosis, RegExp][] = [
   ['no-signal', /nothing arrives/],
   ['noise', /no meter data.*cable/],
   ['plain', /unencrypted data: no key/],
-  ['encrypted-no-key', /Enter the key/],
+  ['encrypted-no-key', /Pair with your grid operator, or enter the key in Settings/],
   ['key-ok', /key works/],
   ['wrong-key', /Wrong key: no new values can be read/],
   ['key-rotated', /changed it/],

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { KeyEntry } from '../../../renderer/components/KeyEntry.tsx';
 import { KEY_MANUAL, fakeApi } from '../fixtures.ts';
@@ -53,5 +53,27 @@ describe('KeyEntry', () => {
     type(KEY);
     fireEvent.click(screen.getByTestId('key-save'));
     await expect.poll(() => screen.getByTestId('key-result').textContent).toMatch(/disk full/);
+  });
+
+  it('asks inline before removing the stored key, and a cancel removes nothing', async () => {
+    const NO_KEY = { ...KEY_MANUAL, hasKey: false, origin: null };
+    const fake = fakeApi({ 'key:clear': () => ({ ok: true, value: NO_KEY }) });
+    const { store } = renderApp(<KeyEntry />, { api: fake.api });
+    act(() => store.getState().setKey(KEY_MANUAL));
+    fireEvent.click(await screen.findByTestId('key-clear'));
+    expect(fake.calls).toEqual([]);
+    expect(screen.getByTestId('key-clear-confirm').textContent).toMatch(/Remove the stored key\?/);
+    expect(document.activeElement).toBe(screen.getByTestId('key-clear-cancel'));
+    fireEvent.click(screen.getByTestId('key-clear-cancel'));
+    expect(screen.queryByTestId('key-clear-confirm')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('key-clear'));
+    expect(fake.calls).toEqual([]);
+
+    fireEvent.click(screen.getByTestId('key-clear'));
+    fireEvent.click(screen.getByTestId('key-clear-yes'));
+    await expect.poll(() => screen.getByTestId('key-result').textContent).toBe('Key removed.');
+    expect(fake.calls).toEqual([{ channel: 'key:clear', payload: null }]);
+    expect(screen.queryByTestId('key-clear')).toBeNull();
+    expect(screen.getByTestId('key-status').textContent).toBe('No key is stored.');
   });
 });

@@ -27,6 +27,20 @@ describe('bindApi', () => {
     expect(store.getState().link?.status).toBe('silent');
   });
 
+  it('keeps the service view history: frames and staff change timings, whatever view is shown', async () => {
+    const { api, emit } = fakeApi({ 'app:snapshot': () => ({ ok: true, value: snapshot() }) });
+    const store = createAppStore();
+    bindApi(api, store);
+    await expect.poll(() => store.getState().loaded).toBe(true);
+    emit('meter:frame', { at: T0, rawHex: '', frame: null, text: 'a', status: 'ok' });
+    emit('meter:frame', { at: T0 + 10_000, rawHex: '', frame: null, text: 'b', status: 'ok' });
+    emit('staff:timing', { id: 1, change: { kind: 'rotate-key' }, requestedAt: T0, acceptedAt: T0 + 5, seenAt: null });
+    emit('staff:timing', { id: 1, change: { kind: 'rotate-key' }, requestedAt: T0, acceptedAt: null, seenAt: T0 + 9 });
+    expect(store.getState().frames.map((f) => f.text)).toEqual(['b', 'a']);
+    expect(store.getState().intervals).toEqual([{ at: T0 + 10_000, seconds: 10 }]);
+    expect(store.getState().timings).toMatchObject([{ id: 1, acceptedAt: T0 + 5, seenAt: T0 + 9 }]);
+  });
+
   it('holds events that arrive while the snapshot loads and applies them after it', async () => {
     const pending = deferred<{ ok: true; value: ReturnType<typeof snapshot> }>();
     const { api, emit } = fakeApi({ 'app:snapshot': () => pending.promise });

@@ -25,7 +25,7 @@ const PAIRS: [string, string, number][] = [
   ['text', 'bg', 4.5], ['text', 'surface', 4.5], ['muted', 'surface', 4.5], ['muted', 'bg', 4.5],
   ['on-accent', 'accent', 4.5], ['accent', 'surface', 4.5], ['on-accent', 'bad', 4.5],
   ['bad', 'surface', 4.5], ['warn', 'surface', 4.5], ['ok', 'surface', 4.5],
-  ['text', 'ok-bg', 4.5], ['text', 'warn-bg', 4.5], ['text', 'bad-bg', 4.5],
+  ['text', 'ok-bg', 4.5], ['text', 'warn-bg', 4.5], ['text', 'bad-bg', 4.5], ['bad', 'bad-bg', 4.5], // danger buttons
   ['muted', 'warn-bg', 4.5], ['warn', 'warn-bg', 4.5], ['on-accent', 'warn', 4.5], // the demo badge
   // The service view's frame bytes: header parts coloured as text on the --bg block.
   ['accent', 'bg', 4.5], ['ok', 'bg', 4.5], ['bad', 'bg', 4.5],

@@ -48,6 +48,10 @@ describe('PairingView', () => {
     setup({}, 'encrypted-no-key', '534147677001BD54');
     expect(screen.getByTestId('pairing-port').dataset.diagnosis).toBe('encrypted-no-key');
     expect(screen.getByTestId('pairing-port-finding').textContent).toContain('SAG 677001BD54');
+    // Named once, inside the sentence, not again on a line of its own.
+    expect(screen.getAllByTestId('pairing-system-title')).toHaveLength(1);
+    expect(screen.getByTestId('pairing-port-finding').contains(screen.getByTestId('pairing-system-title'))).toBe(true);
+    expect(screen.getByTestId('pairing-port').textContent!.split('534147677001BD54')).toHaveLength(2);
     expect(describeSystemTitle('0102030405060708')).toBe('0102030405060708');
   });
 
@@ -97,6 +101,7 @@ describe('PairingView', () => {
     expect(screen.queryByTestId('pairing-repair')).toBeNull();
     act(() => store.getState().setHealth(health('key-rotated', '534147677001BD54')));
     expect(screen.getByTestId('pairing-port-finding').textContent).toMatch(/operator changed the key/);
+    expect(screen.getByTestId('pairing-system-title').textContent).toBe('SAG 677001BD54 (534147677001BD54)');
     fireEvent.click(screen.getByTestId('pairing-repair'));
     expect(document.activeElement).toBe(screen.getByTestId('pairing-code'));
   });

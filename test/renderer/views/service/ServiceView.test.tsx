@@ -5,6 +5,9 @@ import type { CentralMeter, ChangeTiming, FrameRecord } from '../../../../electr
 import { fieldsPresent, parseTelegram } from '../../../../protocol/index.ts';
 import { ServiceView } from '../../../../renderer/views/service/ServiceView.tsx';
 import { AppProvider } from '../../../../renderer/state/context.tsx';
+import { bindApi } from '../../../../renderer/state/bind-api.ts';
+import { App } from '../../../../renderer/components/App.tsx';
+import { snapshot } from '../../fixtures.ts';
 import { createAppStore } from '../../../../renderer/state/store.ts';
 import { createFakeApi, type Handlers } from '../fake-api.ts';
 import { readFileSync } from 'node:fs';
@@ -32,21 +35,24 @@ const meter = (fields: string[], encryption: boolean): CentralMeter => ({
   mbus: [], keyVersion: 1, updatedAt: '2026-01-01T00:00:00Z',
 });
 
-function setup(handlers: Handlers) {
+// As the app runs: bindApi feeds the store from the host's events, the view reads the store.
+async function setup(handlers: Handlers, ui = <ServiceView />) {
   const store = createAppStore();
-  const fake = createFakeApi(handlers);
+  const fake = createFakeApi({ 'app:snapshot': () => ({ ok: true, value: snapshot() }), ...handlers });
+  bindApi(fake.api, store);
+  await waitFor(() => expect(store.getState().loaded).toBe(true));
   store.getState().applyReading({ receivedAt: 1000, encrypted: true, frame: frame(1000).frame, telegram });
   render(
     <AppProvider store={store} api={fake.api}>
-      <ServiceView />
+      {ui}
     </AppProvider>,
   );
-  return fake;
+  return { ...fake, store };
 }
 
 describe('ServiceView', () => {
-  it('shows a frame with its header fields picked out and the interval between telegrams', () => {
-    const fake = setup({});
+  it('shows a frame with its header fields picked out and the interval between telegrams', async () => {
+    const fake = await setup({});
     act(() => fake.emit('meter:frame', frame(1000)));
     act(() => fake.emit('meter:frame', frame(11_000)));
     expect(screen.getByTestId('service-header-counter').textContent).toBe('370915');
@@ -62,7 +68,7 @@ describe('ServiceView', () => {
     let current = meter([...present.slice(1), '1-0:99.99.0'], false);
     const timing: ChangeTiming = { id: 1, change: { kind: 'patch', body: { encryption: true } }, requestedAt: 0, acceptedAt: 12, seenAt: null };
     let signedIn = false; // as the host: it keeps the token, the view does not
-    const fake = setup({
+    const fake = await setup({
       'staff:signIn': (p) => {
         signedIn = p.token === 'good';
         return signedIn ? { ok: true, value: { meter: current } } : { ok: false, error: { code: 'UNAUTHORIZED', message: 'bad staff token' } };
@@ -103,5 +109,29 @@ describe('ServiceView', () => {
     );
     await waitFor(() => screen.getByTestId('staff-controls'));
     expect(screen.getByTestId('service-staff').dataset.signedIn).toBe('true');
+  });
+
+  it('keeps frames, intervals and change timings across a tab switch, and shows Luxembourg time', async () => {
+    const at = Date.parse('2025-03-12T14:55:56Z'); // 15:55:56 in Luxembourg
+    const fake = await setup({}, <App />);
+    const timing: ChangeTiming = { id: 7, change: { kind: 'patch', body: { encryption: false } }, requestedAt: at, acceptedAt: at + 20, seenAt: at + 900 };
+    // Fed while the dashboard is shown: the service view has never been mounted.
+    act(() => {
+      fake.emit('meter:frame', frame(at - 10_000));
+      fake.emit('meter:frame', frame(at));
+      fake.emit('staff:timing', timing);
+    });
+    fireEvent.click(screen.getByTestId('tab-service'));
+    expect(screen.getAllByTestId('service-frame-row')).toHaveLength(2);
+    expect(screen.getAllByTestId('service-frame-row')[0]!.textContent).toContain('15:55:56');
+    expect(screen.getAllByTestId('service-frame-row')[0]!.textContent).not.toMatch(/PM|AM/);
+    expect(screen.getByTestId('service-interval').dataset.lastSeconds).toBe('10.000');
+    expect(fake.store.getState().timings.map((x) => x.id)).toEqual([7]);
+
+    fireEvent.click(screen.getByTestId('tab-dashboard'));
+    act(() => fake.emit('meter:frame', frame(at + 10_000)));
+    fireEvent.click(screen.getByTestId('tab-service'));
+    expect(screen.getAllByTestId('service-frame-row')).toHaveLength(3);
+    expect(screen.getByTestId('service-interval').dataset.lastSeconds).toBe('10.000');
   });
 });
