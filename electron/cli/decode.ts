@@ -1,8 +1,8 @@
 /**
  * `luxp1 decode [--key HEX] [--aad HEX] [--raw] [FILE|-]`: raw port bytes (or a LuxP1 capture) in,
  * one NDJSON record per telegram or problem out, in stream order (shapes: protocol/records.ts).
- * Rejected frames are records, not failures: the exit code is 0 unless an argument is bad (2) or
- * the input cannot be read (1).
+ * Rejected frames are records, not failures: the exit code is 0 unless an argument is bad or FILE
+ * cannot be opened (2), or reading fails midway (1).
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
@@ -23,8 +23,8 @@ from FILE, or from stdin when FILE is '-' or missing, and writes one JSON record
   --raw       add "rawHex", the frame's bytes, to every telegram and error record
   -h, --help  show this help
 
-Exit codes: 0 input decoded (rejected frames are reported as records), 1 input unreadable,
-2 bad argument.`;
+Exit codes: 0 input decoded (rejected frames are reported as records), 1 reading the input
+failed midway, 2 bad argument or a FILE that cannot be opened.`;
 
 class UsageError extends Error {}
 
@@ -87,11 +87,17 @@ async function openInput(file: string | null): Promise<Readable> {
   return createReadStream('', { fd: handle });
 }
 
-/** Writes NDJSON to stdout, waiting when the pipe is full; stops quietly when the reader went away. */
+/**
+ * Writes NDJSON to stdout, waiting when the pipe is full. When the reader goes away (EPIPE, e.g.
+ * `luxp1 decode … | head`), `closed` turns true and the callers stop reading: a wait for 'drain'
+ * that can never come would otherwise leave the command hanging.
+ */
 function createWriter(withRaw: boolean) {
+  const stdout = process.stdout;
   let closed = false;
-  process.stdout.on('error', () => {
-    closed = true; // EPIPE: e.g. `luxp1 decode … | head`
+  // Kept for the life of the process: output still buffered when main() returns can fail too.
+  stdout.on('error', () => {
+    closed = true;
   });
   return {
     get closed() {
@@ -100,7 +106,14 @@ function createWriter(withRaw: boolean) {
     async write(events: DecoderEvent[], extra: string[] = []): Promise<void> {
       if (closed || (events.length === 0 && extra.length === 0)) return;
       const lines = [...extra, ...events.map((e) => JSON.stringify(toRecord(e, { withRaw })))];
-      if (!process.stdout.write(`${lines.join('\n')}\n`)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+      if (stdout.write(`${lines.join('\n')}\n`) || closed) return;
+      await new Promise<void>((resolve) => {
+        const settle = () => {
+          for (const name of ['drain', 'error', 'close'] as const) stdout.off(name, settle);
+          resolve();
+        };
+        for (const name of ['drain', 'error', 'close'] as const) stdout.on(name, settle);
+      });
     },
   };
 }
@@ -127,7 +140,10 @@ async function decodeCapture(input: AsyncIterable<Uint8Array>, first: Uint8Array
     for (const line of lines) await handle(line);
   };
   await consume(first);
-  for await (const chunk of input) await consume(chunk as Uint8Array);
+  for await (const chunk of input) {
+    await consume(chunk as Uint8Array);
+    if (out.closed) return;
+  }
   if (pending !== '') await handle(pending);
 }
 
@@ -165,7 +181,12 @@ export async function main(argv: string[]): Promise<number> {
     if (isCaptureStart(head)) await decodeCapture(done ? emptyInput() : rest, head, decoder, out);
     else {
       await out.write(decoder.push(head));
-      if (!done) for await (const chunk of rest) await out.write(decoder.push(chunk));
+      if (!done) {
+        for await (const chunk of rest) {
+          await out.write(decoder.push(chunk));
+          if (out.closed) break; // nobody reads the output: stop reading the input too
+        }
+      }
     }
     await out.write(decoder.finish());
   } catch (err) {

@@ -6,7 +6,8 @@
  *   {"type":"telegram",…}            ← decoded records may be interleaved; replay ignores them
  *
  * NDJSON, one frame (or plain telegram) per line, as the bytes came off the wire. Raw port bytes
- * never start with '{', so a capture is told apart from a raw dump by its first line.
+ * never start with '{', so a capture is told apart from a raw dump by its first line. Redaction is
+ * the exporter's job (capture-export.ts with redact.ts).
  */
 import { bytesToHex, parseHex } from '../../protocol/index.ts';
 
@@ -71,16 +72,4 @@ export function parseCaptureLine(line: string): CaptureLine {
   if (raw === null || raw.length === 0) return { kind: 'invalid', message: 'capture: expected "rawHex" as non-empty hex in a frame line' };
   const at = typeof value.at === 'number' && Number.isFinite(value.at) ? value.at : 0;
   return { kind: 'frame', at, raw };
-}
-
-/** A copy of a decoded record (see protocol/records.ts) with meter ids, M-Bus equipment ids and system title blanked. */
-export function redactRecord<T extends Record<string, unknown>>(record: T): T {
-  const copy = structuredClone(record) as Record<string, unknown>;
-  if (typeof copy.systemTitle === 'string') copy.systemTitle = '';
-  if (typeof copy.rawHex === 'string') delete copy.rawHex; // the wire bytes carry the same ids
-  if (isObject(copy.electricity) && typeof copy.electricity.meterId === 'string') copy.electricity.meterId = '';
-  if (Array.isArray(copy.mbus)) {
-    for (const channel of copy.mbus) if (isObject(channel) && typeof channel.equipmentId === 'string') channel.equipmentId = '';
-  }
-  return copy as T;
 }

@@ -72,6 +72,24 @@ describe('luxp1 decode', () => {
     expect(records[4]).toMatchObject({ encrypted: false, frameCounter: null, systemTitle: null });
   });
 
+  it('stops and exits 0 when its reader goes away, even while its live input stays open (`nc … | luxp1 decode | head`)', async () => {
+    const child = spawn(NODE, ['electron/cli/luxp1.ts', 'decode', '--key', KEY, '--raw'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    try {
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdin.on('error', () => {}); // the child may be gone before all of it is written
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      // Far more output than a pipe buffers (one ~1.4 kB REPLAY record per copy), and stdin is never ended.
+      child.stdin.write(concatBytes(...Array.from({ length: 400 }, () => frame)));
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      child.stdout.destroy();
+      expect(await exited).toBe(0);
+      expect(stderr).toBe('');
+    } finally {
+      child.kill();
+    }
+  }, 20_000);
+
   it('without a key reports NO_KEY', async () => {
     const r = await runHere([frameFile]);
     expect(lines(r.stdout)).toEqual([expect.objectContaining({ type: 'error', code: 'NO_KEY', frameCounter: 0x0005a8e3 })]);

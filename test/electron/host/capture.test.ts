@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCaptureFrame, formatCaptureHeader, isCaptureStart, parseCaptureLine, redactRecord } from '../../../electron/host/capture.ts';
+import { formatCaptureFrame, formatCaptureHeader, isCaptureStart, parseCaptureLine } from '../../../electron/host/capture.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -27,20 +27,5 @@ describe('capture format', () => {
     for (const bad of ['nope', '[1]', '{"x":1}', '{"type":"frame","rawHex":"XYZ"}', '{"type":"frame","rawHex":""}', '{"type":"luxp1-capture","version":2}']) {
       expect(parseCaptureLine(bad).kind, bad).toBe('invalid');
     }
-  });
-
-  it('redactRecord blanks meter id, equipment ids and system title, and leaves the input alone', () => {
-    const record = {
-      type: 'telegram', systemTitle: '534147677001BD54', rawHex: 'DB08',
-      electricity: { meterId: 'SAG1030700012701', importEnergyWh: 5 },
-      mbus: [{ channel: 1, kind: 'gas', equipmentId: 'FLO182370120350', value: 1 }, { channel: 2, kind: 'water', equipmentId: null }],
-    };
-    const redacted = redactRecord(record);
-    expect(redacted).toEqual({
-      type: 'telegram', systemTitle: '',
-      electricity: { meterId: '', importEnergyWh: 5 },
-      mbus: [{ channel: 1, kind: 'gas', equipmentId: '', value: 1 }, { channel: 2, kind: 'water', equipmentId: null }],
-    });
-    expect(record.electricity.meterId).toBe('SAG1030700012701');
   });
 });
