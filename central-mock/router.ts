@@ -64,7 +64,8 @@ function bearer(req: IncomingMessage): string {
 export function createRouter(routes: readonly Route[], deps: Deps): (req: IncomingMessage, res: ServerResponse) => void {
   const table = routes.map((r) => ({ route: r, pattern: r.path.split('/').filter((s) => s !== '') }));
   async function dispatch(req: IncomingMessage): Promise<Reply> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = URL.parse(req.url ?? '/', 'http://localhost');
+    if (url === null) return fail(400, 'BAD_REQUEST', 'request target is not a valid URL');
     const parts = splitPath(url.pathname);
     if (parts === null) return fail(400, 'BAD_REQUEST', 'path is not valid percent-encoding');
     const hits = table.map((t) => ({ route: t.route, params: match(t.pattern, parts) })).filter((h) => h.params !== null);
@@ -82,16 +83,18 @@ export function createRouter(routes: readonly Route[], deps: Deps): (req: Incomi
       if (id === null) return { ...fail(401, 'UNAUTHORIZED', 'a valid staff token is required (Authorization: Bearer <token>)'), headers: { 'www-authenticate': 'Bearer' } };
       actor = `staff:${id}`;
     }
-    let meter: MeterRow | undefined;
-    if (params.id !== undefined) {
-      meter = isMeterRef(params.id) ? deps.store.find(params.id) : undefined;
-      if (!meter) return fail(404, 'UNKNOWN_METER', `no meter ${JSON.stringify(params.id.slice(0, 40))}`);
-    }
     let body: unknown;
     if (req.method !== 'GET' && req.method !== 'DELETE') {
       const read = await readJson(req);
       if (!read.ok) return read.reply;
       body = read.value;
+    }
+    // Looked up after the body's await and handled in the same turn: a row read before it could be
+    // stale by now, and saving it would undo another request's change and audit a wrong "before".
+    let meter: MeterRow | undefined;
+    if (params.id !== undefined) {
+      meter = isMeterRef(params.id) ? deps.store.find(params.id) : undefined;
+      if (!meter) return fail(404, 'UNKNOWN_METER', `no meter ${JSON.stringify(params.id.slice(0, 40))}`);
     }
     return route.handle({ deps, params, query: url.searchParams, body, actor, meter: meter! });
   }

@@ -55,8 +55,14 @@ export async function startCentral(opts: CentralOptions): Promise<Central> {
   const audit = createAuditLog(store);
   const pairing = createPairing(store, audit);
   const staff = createStaffAuth(store);
-  const operator = ensureOperatorToken(store, staff);
-  if (opts.seed === 'demo') seedDemo(store, audit, pairing);
+  let operator;
+  try {
+    operator = ensureOperatorToken(store, staff);
+    if (opts.seed === 'demo') seedDemo(store, audit, pairing);
+  } catch (err) {
+    store.close(); // e.g. the demo identity taken by a meter staff created: the caller gets the error, not an open file
+    throw err;
+  }
   const handler = createRouter([...customerRoutes, ...meterRoutes, ...partRoutes, ...keyRoutes], { store, audit, pairing, staff, log });
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 65_000 }, handler);
   server.on('clientError', (_err, socket) => socket.destroy());

@@ -2,7 +2,7 @@
  * Staff bearer tokens. Only an HMAC of each token is stored (keys.ts explains why HMAC);
  * DIR/staff.token (0600) keeps the plain token for the operator who started the server.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newStaffToken } from './keys.ts';
 import type { Store } from './store.ts';
@@ -43,6 +43,8 @@ export function ensureOperatorToken(store: Store, auth: StaffAuth): { token: str
     if (auth.verify(token) !== null) return { token, created: false };
   }
   const token = auth.issue('operator');
-  writeFileSync(file, token + '\n', { mode: 0o600 });
+  // A fresh file: `mode` applies only on creation, and a stale token file may be wider than 0600.
+  rmSync(file, { force: true });
+  writeFileSync(file, token + '\n', { mode: 0o600, flag: 'wx' });
   return { token, created: true };
 }

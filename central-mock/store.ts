@@ -64,7 +64,13 @@ export function openStore(opts: StoreOptions): { ok: true; store: Store; masterC
   const file = join(opts.dir, 'central.sqlite');
   ownerOnly(file);
   const db = new DatabaseSync(file);
-  const unlocked = unlock(db, opts);
+  let unlocked;
+  try {
+    unlocked = unlock(db, opts);
+  } catch (err) {
+    db.close(); // a failed migration (or a schema from a newer version) must not leave the file open
+    throw err;
+  }
   if (!unlocked.ok) {
     db.close();
     return unlocked;

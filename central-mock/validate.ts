@@ -156,6 +156,20 @@ export function checkMessage(body: unknown): Checked<string> {
   return ok(t);
 }
 
+/** A body that may be empty (rotate-key, pairing-code): absent or `{}`, so a stray field is refused, not ignored. */
+export function checkNoFields(body: unknown): Checked<null> {
+  const o = object(body ?? {}, []);
+  return o.ok ? ok(null) : o;
+}
+
+/** `PUT …/port/frame-counter`. */
+export function checkFrameCounter(body: unknown): Checked<number> {
+  const o = object(body, ['frameCounter']);
+  if (!o.ok) return o;
+  const n = o.value.frameCounter;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 0xffffffff ? ok(n) : bad('frameCounter must be a whole number 0..4294967295');
+}
+
 /** An M-Bus channel from the path: 1..4. */
 export function checkMbusChannel(v: string): Checked<number> {
   return /^[1-4]$/.test(v) ? ok(Number(v)) : bad('M-Bus channel must be 1, 2, 3 or 4');

@@ -5,6 +5,7 @@
 import { fail, json } from '../http.ts';
 import { newPortKey } from '../keys.ts';
 import type { Route } from '../router.ts';
+import { checkFrameCounter, checkNoFields } from '../validate.ts';
 
 const HISTORY_LIMIT = 500;
 
@@ -13,7 +14,9 @@ export const keyRoutes: Route[] = [
     method: 'POST',
     path: '/api/meters/:id/rotate-key',
     staff: true,
-    handle({ deps, actor, meter }) {
+    handle({ deps, body, actor, meter }) {
+      const none = checkNoFields(body);
+      if (!none.ok) return fail(400, 'BAD_REQUEST', none.message);
       const { store, audit } = deps;
       const view = store.tx(() => {
         const from = meter.key_version;
@@ -33,7 +36,9 @@ export const keyRoutes: Route[] = [
     method: 'POST',
     path: '/api/meters/:id/pairing-code',
     staff: true,
-    handle({ deps, actor, meter }) {
+    handle({ deps, body, actor, meter }) {
+      const none = checkNoFields(body);
+      if (!none.ok) return fail(400, 'BAD_REQUEST', none.message);
       const code = deps.store.tx(() => {
         const c = deps.pairing.issueCode(meter);
         deps.audit.record(meter.id, actor, 'pairing code replaced', null, null);
@@ -59,11 +64,11 @@ export const keyRoutes: Route[] = [
     path: '/api/meters/:id/port/frame-counter',
     staff: true,
     handle({ deps, body, meter }) {
-      const n = (body as { frameCounter?: unknown } | undefined)?.frameCounter;
-      if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > 0xffffffff) return fail(400, 'BAD_REQUEST', 'frameCounter must be a whole number 0..4294967295');
-      meter.frame_counter = n;
+      const n = checkFrameCounter(body);
+      if (!n.ok) return fail(400, 'BAD_REQUEST', n.message);
+      meter.frame_counter = n.value;
       deps.store.save(meter); // telemetry from the meter, not a configuration change: not audited
-      return json(200, { frameCounter: n });
+      return json(200, { frameCounter: n.value });
     },
   },
   {

@@ -31,6 +31,16 @@ describe('bad requests get a 4xx with a one-line reason', () => {
     expect((await h.call('PUT', '/api/pair', {})).headers.get('allow')).toBe('POST');
   });
 
+  it('refuses stray or out-of-range fields on the routes whose body may be empty', async () => {
+    const rotate = await h.call('POST', `/api/meters/${DEMO}/rotate-key`, { force: true });
+    expect(rotate).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST', message: expect.stringContaining('force') } });
+    expect((await h.call('POST', `/api/meters/${DEMO}/pairing-code`, { code: 'MINE' })).status).toBe(400);
+    expect((await h.call('GET', `/api/meters/${DEMO}`)).body.keyVersion).toBe(1);
+    for (const body of [{ frameCounter: 2 ** 32 }, { frameCounter: 1, keyVersion: 2 }, [1]]) {
+      expect((await h.call('PUT', `/api/meters/${DEMO}/port/frame-counter`, body)).status, JSON.stringify(body)).toBe(400);
+    }
+  });
+
   it('refuses bodies over 64 KiB with 413', async () => {
     const r = await h.call('PUT', `/api/meters/${DEMO}/messages/0`, { text: 'x'.repeat(70_000) });
     expect(r).toMatchObject({ status: 413, body: { error: 'TOO_LARGE' } });

@@ -32,6 +32,7 @@ describe('luxp1 central', () => {
     const child = spawn(process.execPath, ['electron/cli/luxp1.ts', 'central', '--data', dir, '--listen', '127.0.0.1:0', '--seed', 'demo'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LUXP1_MASTER_KEY: '' } });
     children.push(child);
     let out = '';
+    child.stderr.on('data', (c: Buffer) => (out += c.toString()));
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (c: Buffer) => {
         out += c.toString();
@@ -44,8 +45,13 @@ describe('luxp1 central', () => {
     expect(out).toContain('demo meter SAG1030700012701 (system title 534147677001BD54), pairing code DEMO-2701-0001');
     expect(out.match(/listening on/g)).toHaveLength(1);
     expect((await (await fetch(`${url}/api/health`)).json()).meters).toBe(1);
+    const token = /staff token[^:]*\): (\S+)/.exec(out)![1]!;
+    const port = await (await fetch(`${url}/api/meters/SAG1030700012701/port`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const pair = await fetch(`${url}/api/pair`, { method: 'POST', body: JSON.stringify({ meterId: 'SAG1030700012701', code: 'DEMO-2701-0001' }) });
+    expect((await pair.json()).key).toBe(port.key);
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
+    expect(out.toUpperCase()).not.toContain(port.key); // neither stdout nor stderr ever shows a port key
   });
 });

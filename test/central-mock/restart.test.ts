@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, renameSync, statSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './helpers.ts';
@@ -32,6 +32,16 @@ describe('state across restarts', () => {
   it('creates master.key and staff.token with mode 0600', () => {
     expect(statSync(join(h.dir, 'master.key')).mode & 0o777).toBe(0o600);
     expect(statSync(join(h.dir, 'staff.token')).mode & 0o777).toBe(0o600);
+  });
+
+  it('replaces a staff.token that no longer verifies, and tightens its mode', async () => {
+    const file = join(h.dir, 'staff.token');
+    writeFileSync(file, 'stale\n');
+    chmodSync(file, 0o644);
+    await h.restart();
+    expect(h.central.staffTokenCreated).toBe(true);
+    expect(readFileSync(file, 'utf8').trim()).toBe(h.central.staffToken);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
   it('refuses to start with a wrong master key, changing nothing', async () => {
