@@ -103,24 +103,33 @@ async function run(): Promise<void> {
     ...(interval > 0 ? { intervalMs: interval } : {}),
   });
 
-  let win: BrowserWindow | null = new BrowserWindow(windowOptions(join(here, 'preload.cjs')));
-  win.on('closed', () => (win = null));
-  const disposeIpc = registerIpc({ ipcMain: ipcMain as unknown as IpcMainLike, services: host.services, window: () => win, appUrlPrefix: APP_URL });
-  win.once('ready-to-show', () => win?.show());
-  await win.loadURL(`${APP_URL}index.html`);
-  console.log(READY_LINE);
-
+  // Registered before anything below can fail or the user can quit: the demo's central system is a
+  // child process, and only host.close() stops it.
+  let disposeIpc = (): void => {};
+  let closing: Promise<void> | null = null;
+  let closed = false;
+  const shutDown = (): Promise<void> => (closing ??= (disposeIpc(), host.close()));
   app.on('window-all-closed', () => app.quit());
-  let cleanedUp = false;
   app.on('before-quit', (event) => {
-    if (cleanedUp) return;
+    if (closed) return;
     event.preventDefault(); // stop the central system and the simulator before Electron exits
-    disposeIpc();
-    void host.close().finally(() => {
-      cleanedUp = true;
+    void shutDown().finally(() => {
+      closed = true;
       app.quit();
     });
   });
+
+  try {
+    let win: BrowserWindow | null = new BrowserWindow(windowOptions(join(here, 'preload.cjs')));
+    win.on('closed', () => (win = null));
+    disposeIpc = registerIpc({ ipcMain: ipcMain as unknown as IpcMainLike, services: host.services, window: () => win, appUrlPrefix: APP_URL });
+    win.once('ready-to-show', () => win?.show());
+    await win.loadURL(`${APP_URL}index.html`);
+  } catch (err) {
+    await shutDown();
+    throw err;
+  }
+  console.log(READY_LINE);
 }
 
 if (process.versions.electron) {

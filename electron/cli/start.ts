@@ -4,6 +4,7 @@
  * the same app in browser mode from this process instead.
  */
 import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -68,7 +69,7 @@ async function runElectron(binary: string, root: string, args: CliArgs): Promise
     });
   });
   if (!ready) {
-    child.kill('SIGKILL');
+    await stopElectron(child, exited);
     const last = stderrTail.trim().split('\n').at(-1)?.trim();
     return { ok: false, reason: `Electron did not open its window${last ? `: ${last.slice(0, 200)}` : ''}` };
   }
@@ -76,6 +77,15 @@ async function runElectron(binary: string, root: string, args: CliArgs): Promise
   // Ctrl-C reaches Electron too (same process group); SIGTERM covers a kill aimed at us alone.
   void untilSignal().then(() => child.kill('SIGTERM'));
   return { ok: true, exitCode: await exited };
+}
+
+/** SIGTERM first, so main.ts can stop the demo's central system (a child of Electron); SIGKILL if it hangs. */
+async function stopElectron(child: ChildProcess, exited: Promise<number>): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const kill = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  child.kill('SIGTERM');
+  await exited;
+  clearTimeout(kill);
 }
 
 /** CLI entry for `luxp1 start`. */

@@ -106,6 +106,8 @@ export async function startBrowserServer(opts: ServeOptions): Promise<BrowserSer
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    // Node hands the upgrade socket over without an error listener: a client reset would crash us.
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://localhost');
     const refuse = (status: string): void => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -155,6 +157,9 @@ function serveSocket(ws: WebSocket, services: HostServices): void {
   };
   const offs = EVENTS.map((event) => services.on(event, (payload) => send({ event, payload })));
   ws.on('close', () => offs.forEach((off) => off()));
+  // An oversized message or invalid UTF-8 is emitted as 'error' (ws then closes the socket itself);
+  // unheard, that error would take the whole app down.
+  ws.on('error', () => ws.terminate());
   ws.on('message', (data, isBinary) => {
     const request = parseRequest(isBinary ? null : data.toString());
     if (!request.ok) return void send({ id: request.id, result: { ok: false, error: request.error } });

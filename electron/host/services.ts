@@ -107,6 +107,17 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     await saveSettings(paths.settings, settings);
   }
 
+  // Source changes run one at a time, in the order they were asked for: while a slow start (the
+  // demo's central) is awaited, a second source:set or close() would otherwise see no link to stop
+  // and leave the first one running.
+  let linkChanges: Promise<unknown> = Promise.resolve();
+  let closed = false; // after close(), a source:set that was still on its way starts nothing
+  function oneAtATime<T>(change: () => Promise<T>): Promise<T> {
+    const run = linkChanges.then(change);
+    linkChanges = run.catch(() => {});
+    return run;
+  }
+
   async function stopLink(): Promise<void> {
     const old = link;
     link = null;
@@ -117,6 +128,7 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
 
   async function startLink(config: SourceConfig): Promise<LinkState> {
     await stopLink();
+    if (closed) return linkState();
     const built = await buildSource(config, clock, opts.demo);
     if (!built.ok) {
       idle = { status: 'error', source: config, since: clock.now(), lastDataAt: null, message: built.message };
@@ -170,16 +182,21 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     'source:set': async (config) => {
       const checked = validatePayload('source:set', config);
       if (!checked.ok) return { ok: false, error: checked.error };
-      await updateSettings({ source: checked.value });
-      return ok(await startLink(checked.value));
+      // Saved and started in the order the requests came: the settings write is I/O, and two
+      // overlapping source:set calls must not swap places on their way to startLink.
+      return oneAtATime(async () => {
+        await updateSettings({ source: checked.value });
+        return ok(await startLink(checked.value));
+      });
     },
-    'source:stop': async () => {
-      await stopLink();
-      await updateSettings({ source: null });
-      idle = { status: 'idle', source: null, since: clock.now(), lastDataAt: null };
-      hub.emit('meter:link', idle);
-      return ok(idle);
-    },
+    'source:stop': () =>
+      oneAtATime(async () => {
+        await stopLink();
+        await updateSettings({ source: null });
+        idle = { status: 'idle', source: null, since: clock.now(), lastDataAt: null };
+        hub.emit('meter:link', idle);
+        return ok(idle);
+      }),
     'key:status': async () => ok(keys.status()),
     'key:set': async ({ hex }) => {
       const checked = checkMeterKey(typeof hex === 'string' ? hex : '');
@@ -210,7 +227,8 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     'staff:change': (p) => staff.handle('staff:change', p),
   } satisfies Handlers & Record<StaffChannel, unknown>;
 
-  if (settings.source && opts.autoStart !== false) await startLink(settings.source);
+  const stored = settings.source;
+  if (stored && opts.autoStart !== false) await oneAtATime(() => startLink(stored));
 
   return {
     async handle(channel, payload) {
@@ -223,7 +241,8 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     },
     on: (event, listener) => hub.on(event, listener),
     async close() {
-      await stopLink();
+      closed = true;
+      await oneAtATime(stopLink);
       session.close();
       await background;
       await inbox.flush();

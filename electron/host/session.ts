@@ -59,7 +59,6 @@ const PROBLEMS_MAX = 200;
 export function createSession(opts: SessionOptions): Session {
   const { clock, emit } = opts;
   const healthEvery = opts.healthIntervalMs ?? 250;
-  let hasKey = opts.key !== null;
   const decoder = opts.createDecoder({ key: opts.key });
   const tracker = createHealthTracker();
   const frames = createFrameLog();
@@ -147,10 +146,9 @@ export function createSession(opts: SessionOptions): Session {
       decoder.reset();
     },
     setKey(key) {
-      hasKey = key !== null;
       decoder.setKey(key);
       const { result, systemTitle } = verify(key);
-      tracker.keyChanged(hasKey, result);
+      tracker.keyChanged(key !== null, result);
       if (result === 'ok' && systemTitle) opts.onKeyVerified?.(systemTitle);
       emitHealth();
       return result;

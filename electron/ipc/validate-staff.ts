@@ -21,9 +21,6 @@ export const validateStaffSignIn: Check<Payload<'staff:signIn'>> = (p) => {
   return ok(p.centralUrl === undefined ? { token: p.token } : { token: p.token, centralUrl: p.centralUrl as string });
 };
 
-/** `staff:signOut` and `staff:meter` take no payload (`null`). */
-export const validateStaffNull: Check<null> = (p) => (p === null || p === undefined ? ok(null) : bad('payload must be null'));
-
 /** `staff:change`: one of the StaffChange kinds, with values the central would accept. */
 export const validateStaffChange: Check<StaffChange> = (p) => {
   if (!isObject(p)) return bad('payload must be an object');
@@ -102,7 +99,8 @@ function isMbusChannel(v: unknown): v is number {
   return Number.isInteger(v) && (v as number) >= 1 && (v as number) <= 4;
 }
 
-function isHttpUrl(v: unknown): boolean {
+/** An absolute http(s) URL: where a central system may be, and nothing fetch would read locally. */
+export function isHttpUrl(v: unknown): v is string {
   if (typeof v !== 'string' || v.length > 2048) return false;
   try {
     const u = new URL(v);

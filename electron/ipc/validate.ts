@@ -6,7 +6,7 @@
  */
 import type { ApiError, ApiResult, Channel, Payload } from './contract.ts';
 import { CHANNELS } from './contract.ts';
-import { validateStaffChange, validateStaffSignIn } from './validate-staff.ts';
+import { isHttpUrl, validateStaffChange, validateStaffSignIn } from './validate-staff.ts';
 
 type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 type Check<T> = (v: unknown, at: string) => Checked<T>;
@@ -84,7 +84,7 @@ function byKind<M extends Record<string, Check<unknown>>>(members: M): Check<Tag
 
 const PATH = str(1, 4096);
 const TEXT_CHANNEL = oneOf('0', '2', '3', '4', '5');
-const URL_TEXT = str(1, 2048);
+const HTTP_URL: Check<string> = (v, at) => (isHttpUrl(v) ? ok(v) : bad(`${at}: expected an http(s) URL, got ${describe(v)}`));
 
 const source = byKind({
   serial: obj({
@@ -118,7 +118,7 @@ const VALIDATORS = {
   'key:set': obj({ hex: str(0, 256) }),
   'key:clear': nothing,
   'messages:markRead': obj({ channel: TEXT_CHANNEL }),
-  'pairing:pair': obj({ centralUrl: opt(URL_TEXT), meterId: str(1, 64), code: str(1, 64) }),
+  'pairing:pair': obj({ centralUrl: opt(HTTP_URL), meterId: str(1, 64), code: str(1, 64) }),
   'capture:export': obj({ redact: bool }),
   'central:info': nothing,
   'staff:signIn': fromResult(validateStaffSignIn),

@@ -80,11 +80,16 @@ describe('npm start without Electron', () => {
     ws.send(JSON.stringify({ id: 1, channel: 'central:info', payload: null }));
     const event = await reading; // central child + simulated meter + pairing, end to end
     expect(event.payload).toMatchObject({ encrypted: true, telegram: { electricity: { meterId: 'SAG1030700012701' } } });
-    expect(messages.find((m) => m.id === 1)).toMatchObject({ result: { ok: true, value: { demo: true } } });
+    const info = messages.find((m) => m.id === 1) as { result: { ok: true; value: { demo: boolean; url: string } } };
+    expect(info).toMatchObject({ result: { ok: true, value: { demo: true } } });
+    const centralUrl = info.result.value.url;
+    expect((await fetch(`${centralUrl}/api/health`)).status).toBe(200); // the central child answers
     ws.terminate();
 
     const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
     proc.kill('SIGINT');
     expect(await exited).toBe(0);
+    // Ctrl-C stops everything: the central system was a child of `start`, and must not outlive it.
+    await expect(fetch(`${centralUrl}/api/health`)).rejects.toThrow();
   }, 60_000);
 });

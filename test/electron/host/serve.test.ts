@@ -133,6 +133,24 @@ describe('browser-mode WebSocket', () => {
     expect(await nextMessage(ws)).toEqual({ event: 'meter:link', payload: link });
   });
 
+  it('drops a client that sends an oversized or non-UTF-8 message, and keeps serving the others', async () => {
+    const { server } = await serve();
+    const url = `ws://127.0.0.1:${server.port}/api/ws`;
+    const origin = `http://127.0.0.1:${server.port}`;
+    for (const bad of ['x'.repeat((1 << 20) + 1), Buffer.from([0x22, 0xff, 0xfe, 0x22])]) {
+      const r = await connect(url, origin);
+      if (!('ws' in r)) throw new Error(`refused: ${r.status}`);
+      const closed = new Promise<number>((resolve) => r.ws.once('close', resolve));
+      r.ws.on('error', () => {}); // the server's close frame may reach us as a protocol error
+      r.ws.send(bad, { binary: false });
+      expect(await closed).toBeGreaterThanOrEqual(1000);
+    }
+    const ok = await connect(url, origin);
+    if (!('ws' in ok)) throw new Error('refused');
+    ok.ws.send(JSON.stringify({ id: 1, channel: 'key:status', payload: null }));
+    expect(await nextMessage(ok.ws)).toMatchObject({ id: 1, result: { ok: true } });
+  });
+
   it('unsubscribes from host events when the socket closes', async () => {
     const { server, listeners } = await serve();
     const r = await connect(`ws://127.0.0.1:${server.port}/api/ws`, `http://127.0.0.1:${server.port}`);

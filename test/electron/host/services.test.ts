@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../electron/ipc/contract.ts';
 import { startHost, type Harness } from './host-harness.ts';
 import { NEXXT_KEY, NEXXT_TITLE, nexxtFrame, plainTelegram } from './vectors.ts';
@@ -140,6 +141,38 @@ describe('host services', () => {
     expect(reading.telegram.electricity.meterId).toMatch(/^ANON/);
     const frames = h.events.slice(mark).filter((e) => e.name === 'meter:frame');
     expect(frames).toHaveLength(2); // the encrypted one now fails its tag: its system title is a pseudonym
+  });
+
+  it('source changes run one at a time: a slow demo start, a second source:set and close leave no link behind', async () => {
+    let open = 0;
+    const meter = createTcpServer((s) => {
+      open++;
+      s.on('close', () => open--).on('error', () => {});
+    });
+    await new Promise<void>((r) => meter.listen(0, '127.0.0.1', r));
+    const port = (meter.address() as { port: number }).port;
+    const starts: (() => void)[] = []; // one per demo start, resolved by the test
+    const demo = () => new Promise<{ host: string; port: number }>((r) => starts.push(() => r({ host: '127.0.0.1', port })));
+    try {
+      h = await startHost({ demo });
+      const first = h.host.handle('source:set', { kind: 'demo' });
+      const second = h.host.handle('source:set', { kind: 'tcp', host: '127.0.0.1', port });
+      await vi.waitFor(() => expect(starts).toHaveLength(1));
+      starts[0]!();
+      await Promise.all([first, second]);
+      await h.next('meter:link', (s) => s.status === 'open' && s.source?.kind === 'tcp');
+      await vi.waitFor(() => expect(open).toBe(1));
+
+      const third = h.host.handle('source:set', { kind: 'demo' }); // still starting when the host closes
+      await vi.waitFor(() => expect(starts).toHaveLength(2));
+      const closing = h.close();
+      h = null;
+      starts[1]!();
+      await Promise.all([third, closing]);
+      await vi.waitFor(() => expect(open).toBe(0));
+    } finally {
+      await new Promise((r) => meter.close(r));
+    }
   });
 
   it('messages: a record when a channel text changes to non-empty; kept across restarts', async () => {

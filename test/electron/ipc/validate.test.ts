@@ -28,6 +28,7 @@ describe('validatePayload', () => {
     ['key:set', [], 'payload'],
     ['messages:markRead', { channel: '1' }, 'payload.channel'],
     ['pairing:pair', { meterId: 'SAG1030700012701' }, 'payload.code'],
+    ['pairing:pair', { centralUrl: 'file:///etc/passwd', meterId: 'SAG1', code: 'c' }, 'payload.centralUrl'],
     ['capture:export', { redact: 'yes' }, 'payload.redact'],
     ['staff:change', { kind: 'explode' }, 'kind'],
   ] as const)('rejects %s %j naming the field', (channel, payload, field) => {
