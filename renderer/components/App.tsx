@@ -1,5 +1,5 @@
 /** The page: banner with the view tabs, the always-visible port health, and the current view. */
-import type { ComponentType } from 'react';
+import type { ComponentType, MouseEvent } from 'react';
 import { t } from '../i18n/index.ts';
 import { useApp } from '../state/context.tsx';
 import { Dashboard } from './Dashboard.tsx';
@@ -18,11 +18,20 @@ const VIEWS: Record<View, ComponentType> = {
   settings: SettingsView,
 };
 
+// Focus moves without a fragment navigation, which the desktop shell would have to allow.
+const skipToMain = (e: MouseEvent<HTMLAnchorElement>): void => {
+  e.preventDefault();
+  document.getElementById('main')?.focus();
+};
+
 export function App() {
   const view = useApp((s) => s.view);
   const Current = VIEWS[view];
   return (
     <div className="app">
+      <a className="skip-link" href="#main" data-testid="skip-to-main" onClick={skipToMain}>
+        {t('app.skipToMain')}
+      </a>
       <header className="app-header">
         <h1>{t('app.title')}</h1>
         <NavTabs />

@@ -1,11 +1,11 @@
 /**
  * The home view. With no reading there are no values (a fresh app with a wrong key shows none);
- * with a failing key the last values stay, marked as old.
+ * when the key fails or the link goes quiet the last values stay, marked as old.
  */
 import { t } from '../i18n/index.ts';
 import { formatClock } from '../i18n/format.ts';
 import { useApp } from '../state/context.tsx';
-import { selectStale } from '../state/store.ts';
+import { selectKeyFails, selectStale } from '../state/store.ts';
 import { BreakerPanel } from './BreakerPanel.tsx';
 import { ElectricityTile } from './ElectricityTile.tsx';
 import { Inbox } from './Inbox.tsx';
@@ -19,6 +19,7 @@ export function Dashboard() {
   const mbus = useApp((s) => s.latest?.telegram.mbus);
   const receivedAt = useApp((s) => s.latest?.receivedAt);
   const stale = useApp(selectStale);
+  const keyFails = useApp(selectKeyFails);
 
   if (!loaded) {
     return (
@@ -31,7 +32,7 @@ export function Dashboard() {
     <div className="view" data-testid="view-dashboard">
       <h2 className="visually-hidden">{t('nav.dashboard')}</h2>
       {!electricity ? (
-        <p className="empty" data-testid="no-data">{stale ? t('dashboard.noDataWrongKey') : t('dashboard.noData')}</p>
+        <p className="empty" data-testid="no-data">{keyFails ? t('dashboard.noDataWrongKey') : t('dashboard.noData')}</p>
       ) : (
         stale && receivedAt !== undefined && (
           <p className="stale-banner" data-testid="stale-banner">{t('dashboard.stale', { time: formatClock(receivedAt) })}</p>

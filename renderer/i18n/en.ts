@@ -11,6 +11,7 @@ const enCore = {
   'app.loading': 'Connecting to LuxP1…',
   'app.loadFailed': 'Could not load the current state: {message}',
   'app.hostDisconnected': 'Lost the connection to the LuxP1 service. Reconnecting…',
+  'app.skipToMain': 'Skip to the current view',
   'nav.label': 'Views',
   'nav.dashboard': 'Home',
   'nav.pairing': 'Pairing',

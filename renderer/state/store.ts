@@ -135,6 +135,12 @@ export function createAppStore(): AppStore {
   }));
 }
 
-/** True when the shown values can no longer be refreshed: the key fails on the frames that arrive. */
-export const selectStale = (s: AppState): boolean =>
+/** True when the key fails on the frames that arrive: no new value can be read. */
+export const selectKeyFails = (s: AppState): boolean =>
   s.health?.diagnosis === 'wrong-key' || s.health?.diagnosis === 'key-rotated';
+
+/**
+ * True when the shown values are no longer refreshed: the key fails, or the link brings nothing
+ * (silent meter, cable pulled, source stopped or still connecting), so they must not look current.
+ */
+export const selectStale = (s: AppState): boolean => selectKeyFails(s) || (s.link !== null && s.link.status !== 'open');

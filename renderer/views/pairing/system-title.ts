@@ -19,12 +19,3 @@ export function describeSystemTitle(hex: string): string {
   const rest = bytes.slice(i).join('');
   return ascii ? `${ascii} ${rest} (${clean})` : clean;
 }
-
-/** The published DLMS authentication key every Smarty shares: never a meter key. */
-export const PUBLISHED_AUTH_KEY = '00112233445566778899AABBCCDDEEFF';
-
-/** Normalises a typed key (spaces, dashes, lower case) to 32 hex digits, or null. */
-export function normaliseKey(text: string): string | null {
-  const hex = text.replace(/[\s:-]/g, '').toUpperCase();
-  return /^[0-9A-F]{32}$/.test(hex) ? hex : null;
-}

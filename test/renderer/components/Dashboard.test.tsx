@@ -2,7 +2,7 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Dashboard } from '../../../renderer/components/Dashboard.tsx';
-import { T0, health, reading, snapshot } from '../fixtures.ts';
+import { LINK_OPEN, T0, health, reading, snapshot } from '../fixtures.ts';
 import { renderApp } from '../render-app.tsx';
 
 const MBUS = [
@@ -27,6 +27,23 @@ describe('Dashboard', () => {
     const power = screen.getByTestId('value-importPowerW');
     expect(power.dataset.stale).toBe('true');
     expect(power.textContent).toBe('2,345 W (old value)');
+  });
+
+  it('marks the values stale while the cable is out, and current again once telegrams flow', () => {
+    const { store } = renderApp(<Dashboard />);
+    act(() => store.getState().loadSnapshot(snapshot({ latest: reading(T0) })));
+    act(() => store.getState().setLink({ ...LINK_OPEN, status: 'reconnecting', retryAt: T0 + 5_000 }));
+    expect(screen.getByTestId('stale-banner').textContent).toMatch(/14:00:00 and are no longer updated/);
+    expect(screen.getByTestId('value-importPowerW').dataset.stale).toBe('true');
+    act(() => store.getState().setLink(LINK_OPEN));
+    expect(screen.queryByTestId('stale-banner')).toBeNull();
+    expect(screen.getByTestId('value-importPowerW').dataset.stale).toBeUndefined();
+  });
+
+  it('with no reading and a silent link says there is no data yet, not that the key is wrong', () => {
+    const { store } = renderApp(<Dashboard />);
+    act(() => store.getState().loadSnapshot(snapshot({ link: { ...LINK_OPEN, status: 'silent' }, latest: null })));
+    expect(screen.getByTestId('no-data').textContent).toBe('No meter data yet.');
   });
 
   it('shows electricity with the gauge against the limit, totals, and absent fields in words', () => {

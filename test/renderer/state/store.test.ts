@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_WINDOW_MS, createAppStore, selectStale } from '../../../renderer/state/store.ts';
 import { messageId } from '../../../renderer/state/messages.ts';
-import { T0, health, reading, snapshot } from '../fixtures.ts';
+import { LINK_OPEN, T0, health, reading, snapshot } from '../fixtures.ts';
 
 describe('app store', () => {
   it('loads a snapshot: link, health, key, latest, history sorted oldest first', () => {
@@ -69,7 +69,7 @@ describe('app store', () => {
     expect(store.getState().messages[0]?.readAt).toBe(T0 + 31_000);
   });
 
-  it('is stale exactly when the key fails on incoming frames', () => {
+  it('is stale when the key fails on incoming frames', () => {
     const store = createAppStore();
     store.getState().setHealth(health({ diagnosis: 'key-ok' }));
     expect(selectStale(store.getState())).toBe(false);
@@ -77,6 +77,17 @@ describe('app store', () => {
     expect(selectStale(store.getState())).toBe(true);
     store.getState().setHealth(health({ diagnosis: 'key-rotated' }));
     expect(selectStale(store.getState())).toBe(true);
+  });
+
+  it('is stale while the link brings nothing, and fresh again once it is open', () => {
+    const store = createAppStore();
+    store.getState().setHealth(health({ diagnosis: 'key-ok' }));
+    for (const status of ['silent', 'reconnecting', 'error', 'idle', 'connecting'] as const) {
+      store.getState().setLink({ ...LINK_OPEN, status });
+      expect(selectStale(store.getState()), status).toBe(true);
+    }
+    store.getState().setLink(LINK_OPEN);
+    expect(selectStale(store.getState())).toBe(false);
   });
 
   it('keeps problems newest first and switches views', () => {
