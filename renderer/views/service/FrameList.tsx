@@ -1,5 +1,6 @@
 /** The newest frames, one line each; picking one shows it in full (the newest by default). */
 import { useState } from 'react';
+import type { FrameRecord } from '../../../electron/ipc/contract.ts';
 import { formatClock } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
 import { useApp } from '../../state/context.tsx';
@@ -8,11 +9,21 @@ import { FrameDetail } from './FrameDetail.tsx';
 /** Rows on screen; the store keeps more (port-log.ts), so a picked frame stays for a while. */
 const ROWS = 20;
 
+// Frames of a fast replay can share a millisecond, so neither `at` nor the counter (plain telegrams
+// have none) identifies one: each record object gets its own key the first time it is drawn.
+const keys = new WeakMap<FrameRecord, number>();
+let nextKey = 0;
+function keyOf(frame: FrameRecord): number {
+  let key = keys.get(frame);
+  if (key === undefined) keys.set(frame, (key = nextKey++));
+  return key;
+}
+
 /** The store's frames, newest first. */
 export function FrameList() {
   const frames = useApp((s) => s.frames);
-  const [pickedAt, setPickedAt] = useState<number | null>(null);
-  const picked = frames.find((f) => f.at === pickedAt) ?? frames[0];
+  const [pickedFrame, setPickedFrame] = useState<FrameRecord | null>(null);
+  const picked = (pickedFrame !== null && frames.includes(pickedFrame) ? pickedFrame : null) ?? frames[0];
   return (
     <section className="card" data-testid="service-frames">
       <h3>{t('service.frames')}</h3>
@@ -21,8 +32,8 @@ export function FrameList() {
       ) : (
         <ol className="frame-list">
           {frames.slice(0, ROWS).map((f) => (
-            <li key={f.at} data-testid="service-frame-row" data-status={f.status}>
-              <button type="button" aria-pressed={f === picked} onClick={() => setPickedAt(f.at)}>
+            <li key={keyOf(f)} data-testid="service-frame-row" data-status={f.status}>
+              <button type="button" aria-pressed={f === picked} onClick={() => setPickedFrame(f)}>
                 {formatClock(f.at)} · {f.frame ? `#${f.frame.frameCounter}` : t('service.frame.plain')} · {f.status}
               </button>
             </li>

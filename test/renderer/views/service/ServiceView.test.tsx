@@ -134,4 +134,21 @@ describe('ServiceView', () => {
     expect(screen.getAllByTestId('service-frame-row')).toHaveLength(3);
     expect(screen.getByTestId('service-interval').dataset.lastSeconds).toBe('10.000');
   });
+
+  it('lists frames that arrive in the same millisecond as separate rows, and keeps the picked one', async () => {
+    const at = Date.parse('2025-03-12T14:55:56Z');
+    const fake = await setup({}, <App />);
+    act(() => {
+      fake.emit('meter:frame', { ...frame(at), status: 'ok' });
+      fake.emit('meter:frame', { ...frame(at), status: 'AUTH_FAILED' });
+    });
+    fireEvent.click(screen.getByTestId('tab-service'));
+    const rows = screen.getAllByTestId('service-frame-row');
+    expect(rows.map((r) => r.dataset.status)).toEqual(['AUTH_FAILED', 'ok']);
+    fireEvent.click(rows[1]!.querySelector('button')!);
+    act(() => fake.emit('meter:frame', { ...frame(at), status: 'CRC_MISMATCH' }));
+    const after = screen.getAllByTestId('service-frame-row');
+    expect(after.map((r) => r.dataset.status)).toEqual(['CRC_MISMATCH', 'AUTH_FAILED', 'ok']);
+    expect(after[2]!.querySelector('button')!.getAttribute('aria-pressed')).toBe('true');
+  });
 });
