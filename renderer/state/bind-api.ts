@@ -1,6 +1,8 @@
 /**
  * Feeds the store from the host: load `app:snapshot`, then apply events. Events that arrive while a
  * snapshot is loading are held and applied after it, so a late snapshot never overwrites newer data.
+ * Only the newest load counts (reconnects can overlap), and a failed load is retried: events flow
+ * meanwhile, and the retry fills in the history they do not carry.
  */
 import type { Events, EventName, LuxApi } from '../../electron/ipc/contract.ts';
 import type { HostStatusSource } from '../api/host-status.ts';
@@ -9,10 +11,12 @@ import type { AppStore } from './store.ts';
 type Held = { [E in EventName]: { event: E; payload: Events[E] } }[EventName];
 
 /** Subscribe `store` to `api`; returns the unsubscribe function. Reloads the snapshot on every reconnect. */
-export function bindApi(api: LuxApi & Partial<HostStatusSource>, store: AppStore): () => void {
+export function bindApi(api: LuxApi & Partial<HostStatusSource>, store: AppStore, retryMs = 2_000): () => void {
   let loading = true; // until the first snapshot: nothing to apply events to before it
   let held: Held[] = [];
   let closed = false;
+  let generation = 0; // the newest load; an older one's answer is dropped
+  let retry: ReturnType<typeof setTimeout> | null = null;
 
   const apply = (h: Held): void => {
     const s = store.getState();
@@ -41,11 +45,22 @@ export function bindApi(api: LuxApi & Partial<HostStatusSource>, store: AppStore
   };
 
   const load = async (): Promise<void> => {
+    const mine = ++generation;
+    if (retry !== null) clearTimeout(retry);
+    retry = null;
     loading = true;
-    const result = await api['app:snapshot'](null);
-    if (closed) return;
+    let result: Awaited<ReturnType<LuxApi['app:snapshot']>>;
+    try {
+      result = await api['app:snapshot'](null);
+    } catch (err) {
+      result = { ok: false, error: { code: 'UNREACHABLE', message: String(err) } };
+    }
+    if (closed || mine !== generation) return;
     if (result.ok) store.getState().loadSnapshot(result.value);
-    else store.getState().setLoadError(result.error);
+    else {
+      store.getState().setLoadError(result.error);
+      retry = setTimeout(() => void load(), retryMs);
+    }
     loading = false;
     const queue = held;
     held = [];
@@ -77,6 +92,7 @@ export function bindApi(api: LuxApi & Partial<HostStatusSource>, store: AppStore
 
   return () => {
     closed = true;
+    if (retry !== null) clearTimeout(retry);
     offs.forEach((off) => off());
   };
 }

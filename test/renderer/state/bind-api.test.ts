@@ -52,12 +52,37 @@ describe('bindApi', () => {
     await expect.poll(() => store.getState().latest?.receivedAt).toBe(T0 + 10_000);
   });
 
-  it('records a failed snapshot as a load error', async () => {
-    const { api } = fakeApi({ 'app:snapshot': () => ({ ok: false, error: { code: 'BOOM', message: 'host down' } }) });
+  it('records a failed snapshot as a load error, lets events through, and retries until it loads', async () => {
+    let calls = 0;
+    const { api, emit } = fakeApi({
+      'app:snapshot': () => (++calls < 3 ? { ok: false, error: { code: 'BOOM', message: 'host down' } } : { ok: true, value: snapshot() }),
+    });
     const store = createAppStore();
-    bindApi(api, store);
+    const off = bindApi(api, store, 5);
     await expect.poll(() => store.getState().loadError?.code).toBe('BOOM');
     expect(store.getState().loaded).toBe(false);
+    emit('meter:reading', reading(T0));
+    expect(store.getState().latest?.receivedAt).toBe(T0);
+    await expect.poll(() => store.getState().loaded).toBe(true);
+    expect(calls).toBe(3);
+    off();
+  });
+
+  it('keeps only the newest of two overlapping snapshot loads', async () => {
+    const first = deferred<{ ok: true; value: ReturnType<typeof snapshot> }>();
+    const second = deferred<{ ok: true; value: ReturnType<typeof snapshot> }>();
+    const answers = [first.promise, second.promise];
+    const { api } = fakeApi({ 'app:snapshot': () => answers.shift()! });
+    const statusListeners = new Set<(s: HostConnection) => void>();
+    const store = createAppStore();
+    bindApi({ ...api, onHostStatus: (l: (s: HostConnection) => void) => (statusListeners.add(l), () => statusListeners.delete(l)) }, store);
+    statusListeners.forEach((l) => l('open'));
+    statusListeners.forEach((l) => l('open')); // a quick reconnect: a second load while the first is out
+    second.resolve({ ok: true, value: snapshot({ health: health({ framesDecoded: 2 }) }) });
+    await expect.poll(() => store.getState().health?.framesDecoded).toBe(2);
+    first.resolve({ ok: true, value: snapshot({ health: health({ framesDecoded: 1 }) }) });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(store.getState().health?.framesDecoded).toBe(2);
   });
 
   it('reloads the snapshot each time the host connection reopens, and unsubscribes', async () => {
