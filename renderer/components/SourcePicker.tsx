@@ -60,10 +60,10 @@ export function SourcePicker() {
         </fieldset>
         {form.kind === 'serial' && (
           <div className="form-group">
-            <label htmlFor={`${id}-ports`}>{t('source.ports')}</label>
+            {ports.ports.length > 0 && <label htmlFor={`${id}-ports`}>{t('source.ports')}</label>}
             {ports.warning && <p className="hint warn-text" data-testid="ports-warning">{ports.warning}</p>}
             {ports.ports.length === 0 ? (
-              <p className="hint" id={`${id}-ports`}>{t('source.noPorts')}</p>
+              <p className="hint">{t('source.noPorts')}</p>
             ) : (
               <select id={`${id}-ports`} data-testid="source-port-list" value={form.path} onChange={(e) => set({ path: e.target.value })}>
                 <option value="">{'—'}</option>
