@@ -149,7 +149,11 @@ export function normalizeCode(code: string): string {
   return code.replace(/[\s-]/g, '').toUpperCase();
 }
 
-/** A staff bearer token: 32 random bytes, base64url. */
+/**
+ * A staff bearer token: `lxs_` + 32 random bytes in base64url. The prefix keeps a token from ever
+ * starting with '-', which command lines read as an option (`luxp1 simulate --token -x…` failed one
+ * time in 64), and lets secret scanners recognise a leaked token.
+ */
 export function newStaffToken(): string {
-  return randomBytes(32).toString('base64url');
+  return `lxs_${randomBytes(32).toString('base64url')}`;
 }

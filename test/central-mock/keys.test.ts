@@ -1,9 +1,19 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createKeyring, hmacSha256, newPairingCode, normalizeCode } from '../../central-mock/keys.ts';
+import { parseArgs } from 'node:util';
+import { createKeyring, hmacSha256, newPairingCode, newStaffToken, normalizeCode } from '../../central-mock/keys.ts';
 
 describe('keys', () => {
+  it('makes staff tokens a command line takes as a value, never as an option', () => {
+    for (let i = 0; i < 500; i++) {
+      const token = newStaffToken();
+      expect(token).toMatch(/^lxs_[A-Za-z0-9_-]{43}$/);
+      const { values } = parseArgs({ args: ['--token', token], options: { token: { type: 'string' } } });
+      expect(values.token).toBe(token);
+    }
+  });
+
   it('computes the same HMAC-SHA256 as node:crypto', () => {
     fc.assert(fc.property(fc.uint8Array({ minLength: 0, maxLength: 64 }), fc.string({ maxLength: 200 }), (key, msg) => {
       expect(hmacSha256(key)(msg).toString('hex')).toBe(createHmac('sha256', key).update(msg).digest('hex'));
