@@ -9,6 +9,19 @@ import type { HostStatusSource } from '../api/host-status.ts';
 import type { AppStore } from './store.ts';
 
 type Held = { [E in EventName]: { event: E; payload: Events[E] } }[EventName];
+type AppState = ReturnType<AppStore['getState']>;
+
+/** Where each host event goes in the store; the mapped type makes a new event a compile error here. */
+const APPLY: { [E in EventName]: (s: AppState, payload: Events[E]) => void } = {
+  'meter:reading': (s, p) => s.applyReading(p),
+  'meter:link': (s, p) => s.setLink(p),
+  'meter:health': (s, p) => s.setHealth(p),
+  'key:status': (s, p) => s.setKey(p),
+  'meter:problem': (s, p) => s.addProblem(p),
+  'meter:message': (s, p) => s.applyMessage(p),
+  'meter:frame': (s, p) => s.addFrame(p),
+  'staff:timing': (s, p) => s.applyTiming(p),
+};
 
 /** Subscribe `store` to `api`; returns the unsubscribe function. Reloads the snapshot on every reconnect. */
 export function bindApi(api: LuxApi & Partial<HostStatusSource>, store: AppStore, retryMs = 2_000): () => void {
@@ -19,25 +32,7 @@ export function bindApi(api: LuxApi & Partial<HostStatusSource>, store: AppStore
   let retry: ReturnType<typeof setTimeout> | null = null;
 
   const apply = (h: Held): void => {
-    const s = store.getState();
-    switch (h.event) {
-      case 'meter:reading':
-        return s.applyReading(h.payload);
-      case 'meter:link':
-        return s.setLink(h.payload);
-      case 'meter:health':
-        return s.setHealth(h.payload);
-      case 'key:status':
-        return s.setKey(h.payload);
-      case 'meter:problem':
-        return s.addProblem(h.payload);
-      case 'meter:message':
-        return s.applyMessage(h.payload);
-      case 'meter:frame':
-        return s.addFrame(h.payload);
-      case 'staff:timing':
-        return s.applyTiming(h.payload);
-    }
+    (APPLY[h.event] as (s: AppState, payload: Held['payload']) => void)(store.getState(), h.payload);
   };
   const receive = (h: Held): void => {
     if (loading) held.push(h);
@@ -67,16 +62,8 @@ export function bindApi(api: LuxApi & Partial<HostStatusSource>, store: AppStore
     queue.forEach(apply);
   };
 
-  const offs = [
-    api.on('meter:reading', (payload) => receive({ event: 'meter:reading', payload })),
-    api.on('meter:link', (payload) => receive({ event: 'meter:link', payload })),
-    api.on('meter:health', (payload) => receive({ event: 'meter:health', payload })),
-    api.on('key:status', (payload) => receive({ event: 'key:status', payload })),
-    api.on('meter:problem', (payload) => receive({ event: 'meter:problem', payload })),
-    api.on('meter:message', (payload) => receive({ event: 'meter:message', payload })),
-    api.on('meter:frame', (payload) => receive({ event: 'meter:frame', payload })),
-    api.on('staff:timing', (payload) => receive({ event: 'staff:timing', payload })),
-  ];
+  const subscribe = <E extends EventName>(event: E) => api.on(event, (payload) => receive({ event, payload } as Held));
+  const offs = (Object.keys(APPLY) as EventName[]).map(subscribe);
 
   if (api.onHostStatus) {
     offs.push(
