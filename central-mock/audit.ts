@@ -68,7 +68,14 @@ export function createAuditLog(store: Store): AuditLog {
       });
     },
     record(meter, actor, action, before, after) {
-      q.audit.run(meter, store.iso(), actor, action, before === null ? null : JSON.stringify(before), after === null ? null : JSON.stringify(after));
+      q.audit.run(
+        meter,
+        store.iso(),
+        actor,
+        action,
+        before === null ? null : JSON.stringify(before),
+        after === null ? null : JSON.stringify(after),
+      );
     },
     recordJson(meter, at, actor, action, before, after) {
       q.audit.run(meter, at, actor, action, before, after);
@@ -77,7 +84,9 @@ export function createAuditLog(store: Store): AuditLog {
       q.event.run(meter, store.iso(), type, JSON.stringify(detail));
     },
     entries(meter, limit) {
-      return (q.entries.all(meter, limit) as { at: string; actor: string; action: string; before: string | null; after: string | null }[]).map((r) => ({
+      return (
+        q.entries.all(meter, limit) as { at: string; actor: string; action: string; before: string | null; after: string | null }[]
+      ).map((r) => ({
         at: r.at,
         actor: r.actor,
         action: r.action,
@@ -86,7 +95,11 @@ export function createAuditLog(store: Store): AuditLog {
       }));
     },
     events(meter, limit) {
-      return (q.events.all(meter, limit) as { at: string; type: string; detail: string }[]).map((r) => ({ at: r.at, type: r.type, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+      return (q.events.all(meter, limit) as { at: string; type: string; detail: string }[]).map((r) => ({
+        at: r.at,
+        type: r.type,
+        detail: JSON.parse(r.detail) as Record<string, unknown>,
+      }));
     },
   };
   return log;

@@ -59,11 +59,13 @@ export function startCheckpointer(db: DatabaseSync, file: string, log: (line: st
   let stopping: Promise<void> | null = null;
   return {
     stop() {
-      stopping ??= exited ? Promise.resolve() : new Promise<void>((resolve) => {
-        worker.once('exit', () => resolve());
-        worker.ref(); // keep the process up until the worker's connection is closed
-        worker.postMessage('stop');
-      });
+      stopping ??= exited
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            worker.once('exit', () => resolve());
+            worker.ref(); // keep the process up until the worker's connection is closed
+            worker.postMessage('stop');
+          });
       return stopping;
     },
   };

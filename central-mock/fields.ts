@@ -5,7 +5,6 @@
 import { ALWAYS_SENT, PRESET_BASIC, PRESET_FULL, isKnownField } from '../protocol/index.ts';
 import type { Preset } from './meter.ts';
 
-
 /** The field list of a preset. */
 export function presetFields(preset: 'basic' | 'full'): string[] {
   return withAlwaysSent(preset === 'basic' ? PRESET_BASIC : PRESET_FULL);
@@ -25,7 +24,9 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
  * Resolves a requested field set. Unknown codes are an error value naming each of them;
  * a custom list that equals a preset is stored as that preset.
  */
-export function resolveFields(req: 'basic' | 'full' | readonly string[]): { ok: true; preset: Preset; fields: string[] | null } | { ok: false; unknown: string[] } {
+export function resolveFields(
+  req: 'basic' | 'full' | readonly string[],
+): { ok: true; preset: Preset; fields: string[] | null } | { ok: false; unknown: string[] } {
   if (req === 'basic' || req === 'full') return { ok: true, preset: req, fields: null };
   const unknown = req.filter((f) => !ALWAYS_SENT.includes(f) && !isKnownField(f));
   if (unknown.length > 0) return { ok: false, unknown };

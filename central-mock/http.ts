@@ -8,8 +8,19 @@ export const BODY_LIMIT = 64 * 1024;
 const DRAIN_LIMIT = 1024 * 1024; // past this an oversized upload is cut off rather than read to the end
 
 export type ErrorCode =
-  | 'BAD_JSON' | 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'METHOD_NOT_ALLOWED' | 'UNKNOWN_METER'
-  | 'UNKNOWN_DEVICE' | 'BAD_CODE' | 'LOCKED' | 'CONFLICT' | 'TOO_LARGE' | 'INTERNAL';
+  | 'BAD_JSON'
+  | 'BAD_REQUEST'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  | 'UNKNOWN_METER'
+  | 'UNKNOWN_DEVICE'
+  | 'BAD_CODE'
+  | 'LOCKED'
+  | 'CONFLICT'
+  | 'TOO_LARGE'
+  | 'INTERNAL';
 
 /** What a handler returns; the router writes it. */
 export interface Reply {

@@ -30,9 +30,13 @@ export interface MasterKeySource {
  * Reads the master key, or creates DIR/master.key (0600) when `create` is set and none exists.
  * Returns `null` when there is none and creating is not allowed (an existing database needs its key).
  */
-export function loadMasterKey(src: MasterKeySource, create: boolean): { ok: true; key: Buffer; created: boolean } | { ok: false; error: MasterKeyError } | null {
+export function loadMasterKey(
+  src: MasterKeySource,
+  create: boolean,
+): { ok: true; key: Buffer; created: boolean } | { ok: false; error: MasterKeyError } | null {
   if (src.env !== undefined && src.env !== '') {
-    if (!MASTER_HEX.test(src.env.trim())) return { ok: false, error: { code: 'BAD_MASTER_KEY', message: 'LUXP1_MASTER_KEY must be 64 hex digits' } };
+    if (!MASTER_HEX.test(src.env.trim()))
+      return { ok: false, error: { code: 'BAD_MASTER_KEY', message: 'LUXP1_MASTER_KEY must be 64 hex digits' } };
     return { ok: true, key: Buffer.from(src.env.trim(), 'hex'), created: false };
   }
   const file = join(src.dir, 'master.key');

@@ -27,7 +27,11 @@ export function parseListen(v: string): { host: string; port: number } | null {
 export async function main(argv: string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { listen: { type: 'string' }, data: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean' } }, strict: true });
+    args = parseArgs({
+      args: argv,
+      options: { listen: { type: 'string' }, data: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean' } },
+      strict: true,
+    });
   } catch (err) {
     console.error(`central: ${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -49,14 +53,26 @@ export async function main(argv: string[]): Promise<number> {
   const dataDir = v.data ?? join('.luxp1-data', 'central');
   let central;
   try {
-    central = await startCentral({ dataDir, ...listen, masterKeyEnv: process.env.LUXP1_MASTER_KEY, ...(v.seed ? { seed: 'demo' as const } : {}) });
+    central = await startCentral({
+      dataDir,
+      ...listen,
+      masterKeyEnv: process.env.LUXP1_MASTER_KEY,
+      ...(v.seed ? { seed: 'demo' as const } : {}),
+    });
   } catch (err) {
     console.error(err instanceof CentralStartError ? err.message : `central: cannot start: ${(err as Error).message}`);
     return 1;
   }
-  if (central.masterKeyCreated) console.log(`central: created master key ${join(dataDir, 'master.key')} (mode 0600): back it up, the database is unreadable without it`);
-  if (central.staffTokenCreated) console.log(`central: staff token (shown once; also in ${join(dataDir, 'staff.token')}): ${central.staffToken}`);
-  if (central.demo) console.log(`central: demo meter ${central.demo.meterId} (system title ${central.demo.systemTitle}), pairing code ${central.demo.pairingCode}`);
+  if (central.masterKeyCreated)
+    console.log(
+      `central: created master key ${join(dataDir, 'master.key')} (mode 0600): back it up, the database is unreadable without it`,
+    );
+  if (central.staffTokenCreated)
+    console.log(`central: staff token (shown once; also in ${join(dataDir, 'staff.token')}): ${central.staffToken}`);
+  if (central.demo)
+    console.log(
+      `central: demo meter ${central.demo.meterId} (system title ${central.demo.systemTitle}), pairing code ${central.demo.pairingCode}`,
+    );
   console.log(`central: listening on ${central.url}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -32,7 +32,9 @@ export interface Pairing {
 export function createPairing(store: Store, audit: AuditLog): Pairing {
   const q = {
     get: store.db.prepare('SELECT code_hash, failures, locked_until FROM customers WHERE meter = ?'),
-    set: store.db.prepare('INSERT OR REPLACE INTO customers (meter, code_hash, failures, locked_until, code_set_at) VALUES (?, ?, 0, NULL, ?)'),
+    set: store.db.prepare(
+      'INSERT OR REPLACE INTO customers (meter, code_hash, failures, locked_until, code_set_at) VALUES (?, ?, 0, NULL, ?)',
+    ),
     fail: store.db.prepare('UPDATE customers SET failures = ?, locked_until = ? WHERE meter = ?'),
   };
   const hash = (row: Pick<MeterRow, 'meter_id'>, code: string) => store.keyring.hashSecret('pair', row.meter_id, normalizeCode(code));

@@ -29,7 +29,13 @@ export interface CreateInput {
 }
 
 /** Creates one meter; `conflict` when its meter id or system title is taken. */
-export function createMeter(store: Store, audit: AuditLog, pairing: Pairing, input: CreateInput, actor: string): { ok: true; row: MeterRow; pairingCode: string } | { ok: false; conflict: string } {
+export function createMeter(
+  store: Store,
+  audit: AuditLog,
+  pairing: Pairing,
+  input: CreateInput,
+  actor: string,
+): { ok: true; row: MeterRow; pairingCode: string } | { ok: false; conflict: string } {
   return store.tx(() => {
     let { meterId, systemTitle } = input;
     if (meterId !== undefined && store.find(meterId)) return { ok: false, conflict: `meter id ${meterId} is taken` };
@@ -42,7 +48,14 @@ export function createMeter(store: Store, audit: AuditLog, pairing: Pairing, inp
       if (!store.find(m) && !store.find(t)) [meterId, systemTitle] = [m, t];
     }
     const key = newPortKey();
-    const row = store.insert({ meterId, systemTitle, sealedKey: store.keyring.seal(meterId, key), encryption: input.encryption, preset: input.preset, fields: null });
+    const row = store.insert({
+      meterId,
+      systemTitle,
+      sealedKey: store.keyring.seal(meterId, key),
+      encryption: input.encryption,
+      preset: input.preset,
+      fields: null,
+    });
     key.fill(0);
     const pairingCode = pairing.issueCode(row, input.pairingCode);
     audit.record(row.id, actor, 'meter created', null, { ...store.view(row) });
@@ -55,7 +68,12 @@ export function createMeter(store: Store, audit: AuditLog, pairing: Pairing, inp
  * Provisions `count` meters with serials first..first+count-1, in transactions of `batch`.
  * Keys come from one CSPRNG call per batch; `codeOf` gives each meter's pairing code.
  */
-export function provisionMany(store: Store, audit: AuditLog, pairing: Pairing, opts: { first: number; count: number; batch?: number; codeOf: (serial: number) => string }): void {
+export function provisionMany(
+  store: Store,
+  audit: AuditLog,
+  pairing: Pairing,
+  opts: { first: number; count: number; batch?: number; codeOf: (serial: number) => string },
+): void {
   const batch = opts.batch ?? 10_000;
   const created = JSON.stringify({ keyVersion: 1, preset: 'basic', encryption: true });
   for (let start = 0; start < opts.count; start += batch) {

@@ -49,7 +49,10 @@ function match(pattern: string[], parts: string[]): Record<string, string> | nul
 
 function splitPath(pathname: string): string[] | null {
   try {
-    return pathname.split('/').filter((s) => s !== '').map((s) => decodeURIComponent(s));
+    return pathname
+      .split('/')
+      .filter((s) => s !== '')
+      .map((s) => decodeURIComponent(s));
   } catch {
     return null;
   }
@@ -73,14 +76,21 @@ export function createRouter(routes: readonly Route[], deps: Deps): (req: Incomi
     const hit = hits.find((h) => h.route.method === req.method);
     if (!hit) {
       const allow = [...new Set(hits.map((h) => h.route.method))].join(', ');
-      return { ...fail(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname} (allowed: ${allow})`), headers: { allow } };
+      return {
+        ...fail(405, 'METHOD_NOT_ALLOWED', `${req.method} is not allowed on ${url.pathname} (allowed: ${allow})`),
+        headers: { allow },
+      };
     }
     const { route } = hit;
     const params = hit.params!;
     let actor = 'customer';
     if (route.staff) {
       const id = deps.staff.verify(bearer(req));
-      if (id === null) return { ...fail(401, 'UNAUTHORIZED', 'a valid staff token is required (Authorization: Bearer <token>)'), headers: { 'www-authenticate': 'Bearer' } };
+      if (id === null)
+        return {
+          ...fail(401, 'UNAUTHORIZED', 'a valid staff token is required (Authorization: Bearer <token>)'),
+          headers: { 'www-authenticate': 'Bearer' },
+        };
       actor = `staff:${id}`;
     }
     let body: unknown;
@@ -101,7 +111,9 @@ export function createRouter(routes: readonly Route[], deps: Deps): (req: Incomi
   return (req, res) => {
     dispatch(req)
       .catch((err: unknown) => {
-        deps.log(`central: internal error on ${req.method} ${(req.url ?? '').split('?')[0]}: ${err instanceof Error ? err.message : 'unknown'}`);
+        deps.log(
+          `central: internal error on ${req.method} ${(req.url ?? '').split('?')[0]}: ${err instanceof Error ? err.message : 'unknown'}`,
+        );
         return fail(500, 'INTERNAL', 'internal error; see the server log');
       })
       .then((reply) => send(res, reply))

@@ -42,7 +42,10 @@ export function parseInterval(text: string): number | null {
 }
 
 /** Gives each meter its sink: one --out per meter, or one --out expanded over all of them. */
-export function assignSinks(meters: readonly string[], outs: readonly string[]): { ok: true; value: SinkSpec[] } | { ok: false; error: string } {
+export function assignSinks(
+  meters: readonly string[],
+  outs: readonly string[],
+): { ok: true; value: SinkSpec[] } | { ok: false; error: string } {
   const texts = outs.length === 0 ? ['tcp:127.0.0.1:0'] : outs;
   if (texts.length !== 1 && texts.length !== meters.length) {
     return { ok: false, error: `got ${texts.length} --out for ${meters.length} meters: give one per --meter, or one for all` };
@@ -127,7 +130,8 @@ export async function main(argv: string[], opts: { signal?: AbortSignal } = {}):
   const intervalMs = parseInterval(args.interval);
   if (intervalMs === null) return bad(`--interval: expected e.g. 10s, 1s or 200ms (10 ms .. 1 h), got ${JSON.stringify(args.interval)}`);
   const pvPeakW = Number(args.pv);
-  if (!Number.isFinite(pvPeakW) || pvPeakW < 0 || pvPeakW > 100_000) return bad(`--pv: expected a peak power in W, got ${JSON.stringify(args.pv)}`);
+  if (!Number.isFinite(pvPeakW) || pvPeakW < 0 || pvPeakW > 100_000)
+    return bad(`--pv: expected a peak power in W, got ${JSON.stringify(args.pv)}`);
   const seed = args.seed === undefined ? undefined : Number(args.seed);
   if (seed !== undefined && !Number.isInteger(seed)) return bad(`--seed: expected an integer, got ${JSON.stringify(args.seed)}`);
   try {
@@ -136,7 +140,8 @@ export async function main(argv: string[], opts: { signal?: AbortSignal } = {}):
     return bad(`--central: expected a URL, got ${JSON.stringify(args.central)}`);
   }
   const token = await findToken(args.token, args.data);
-  if (token === null) return bad(`no staff token: pass --token, set LUXP1_STAFF_TOKEN, or --data DIR of the central (no ${join(args.data, 'staff.token')})`);
+  if (token === null)
+    return bad(`no staff token: pass --token, set LUXP1_STAFF_TOKEN, or --data DIR of the central (no ${join(args.data, 'staff.token')})`);
 
   let meters = args.meter;
   if (meters.length === 0) {

@@ -8,7 +8,16 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { createKeyring, loadMasterKey, sameHash, type Keyring } from './keys.ts';
 import { presetFields } from './fields.ts';
-import { emptyMessages, type MbusDevice, type MbusKindName, type MbusRow, type MessageChannel, type MeterRow, type MeterView, type Preset } from './meter.ts';
+import {
+  emptyMessages,
+  type MbusDevice,
+  type MbusKindName,
+  type MbusRow,
+  type MessageChannel,
+  type MeterRow,
+  type MeterView,
+  type Preset,
+} from './meter.ts';
 import { migrate } from './store-schema.ts';
 import { SYSTEM_TITLE } from './validate.ts';
 import type { ControlState } from '../protocol/index.ts';
@@ -93,16 +102,30 @@ function ownerOnly(file: string): void {
 function unlock(db: DatabaseSync, opts: StoreOptions): { ok: true; keyring: Keyring; created: boolean } | { ok: false; error: StoreError } {
   const src = { dir: opts.dir, env: opts.masterKeyEnv };
   const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get() !== undefined;
-  const check = hasMeta ? (db.prepare("SELECT value FROM meta WHERE name = 'master_check'").get() as { value: Uint8Array } | undefined) : undefined;
+  const check = hasMeta
+    ? (db.prepare("SELECT value FROM meta WHERE name = 'master_check'").get() as { value: Uint8Array } | undefined)
+    : undefined;
   const loaded = loadMasterKey(src, check === undefined);
   if (loaded === null) {
-    return { ok: false, error: { code: 'MASTER_KEY_MISSING', message: `central: ${join(opts.dir, 'central.sqlite')} needs the master key it was created with: restore ${join(opts.dir, 'master.key')} or set LUXP1_MASTER_KEY` } };
+    return {
+      ok: false,
+      error: {
+        code: 'MASTER_KEY_MISSING',
+        message: `central: ${join(opts.dir, 'central.sqlite')} needs the master key it was created with: restore ${join(opts.dir, 'master.key')} or set LUXP1_MASTER_KEY`,
+      },
+    };
   }
   if (!loaded.ok) return { ok: false, error: { code: loaded.error.code, message: `central: ${loaded.error.message}` } };
   const keyring = createKeyring(loaded.key);
   loaded.key.fill(0);
   if (check !== undefined && !sameHash(check.value, keyring.checkValue())) {
-    return { ok: false, error: { code: 'MASTER_KEY_MISMATCH', message: `central: the master key does not match ${join(opts.dir, 'central.sqlite')} (wrong LUXP1_MASTER_KEY or master.key?); nothing was changed` } };
+    return {
+      ok: false,
+      error: {
+        code: 'MASTER_KEY_MISMATCH',
+        message: `central: the master key does not match ${join(opts.dir, 'central.sqlite')} (wrong LUXP1_MASTER_KEY or master.key?); nothing was changed`,
+      },
+    };
   }
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000');
   migrate(db);
@@ -148,13 +171,38 @@ function createStore(db: DatabaseSync, keyring: Keyring, opts: StoreOptions): St
       return q.byId.get(store.insertId(m, store.iso())) as unknown as MeterRow;
     },
     insertId(m, at) {
-      const { lastInsertRowid } = q.insert.run(m.meterId, m.systemTitle, m.sealedKey, m.encryption ? 1 : 0, m.preset, m.fields === null ? null : JSON.stringify(m.fields), DEFAULTS.powerLimitKva, DEFAULTS.breaker, DEFAULTS.relay, DEFAULTS.relay, at, at);
+      const { lastInsertRowid } = q.insert.run(
+        m.meterId,
+        m.systemTitle,
+        m.sealedKey,
+        m.encryption ? 1 : 0,
+        m.preset,
+        m.fields === null ? null : JSON.stringify(m.fields),
+        DEFAULTS.powerLimitKva,
+        DEFAULTS.breaker,
+        DEFAULTS.relay,
+        DEFAULTS.relay,
+        at,
+        at,
+      );
       if (meters !== null) meters++;
       return Number(lastInsertRowid);
     },
     save(row) {
       row.updated_at = store.iso();
-      q.save.run(row.encryption, row.preset, row.fields, row.power_limit_kva, row.breaker, row.relay1, row.relay2, row.messages, row.frame_counter, row.updated_at, row.id);
+      q.save.run(
+        row.encryption,
+        row.preset,
+        row.fields,
+        row.power_limit_kva,
+        row.breaker,
+        row.relay1,
+        row.relay2,
+        row.messages,
+        row.frame_counter,
+        row.updated_at,
+        row.id,
+      );
     },
     saveKey(row, sealedKey) {
       row.updated_at = store.iso();
@@ -175,12 +223,15 @@ function prepareAll(db: DatabaseSync) {
     byMeterId: db.prepare('SELECT * FROM meters WHERE meter_id = ?'),
     page: db.prepare('SELECT * FROM meters ORDER BY id LIMIT ? OFFSET ?'),
     mbusOf: db.prepare('SELECT channel, kind, device_type, equipment_id, unit, valve FROM mbus WHERE meter = ? ORDER BY channel'),
-    insert: db.prepare(`INSERT INTO meters (meter_id, system_title, sealed_key, key_version, encryption, preset, fields, power_limit_kva, breaker, relay1, relay2, created_at, updated_at)
+    insert:
+      db.prepare(`INSERT INTO meters (meter_id, system_title, sealed_key, key_version, encryption, preset, fields, power_limit_kva, breaker, relay1, relay2, created_at, updated_at)
       VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     save: db.prepare(`UPDATE meters SET encryption = ?, preset = ?, fields = ?, power_limit_kva = ?, breaker = ?, relay1 = ?, relay2 = ?,
       messages = ?, frame_counter = ?, updated_at = ? WHERE id = ?`),
     saveKey: db.prepare('UPDATE meters SET sealed_key = ?, key_version = ?, frame_counter = 0, updated_at = ? WHERE id = ?'),
-    putMbus: db.prepare('INSERT OR REPLACE INTO mbus (meter, channel, kind, device_type, equipment_id, unit, valve) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    putMbus: db.prepare(
+      'INSERT OR REPLACE INTO mbus (meter, channel, kind, device_type, equipment_id, unit, valve) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
     deleteMbus: db.prepare('DELETE FROM mbus WHERE meter = ? AND channel = ?'),
   };
 }
@@ -197,7 +248,14 @@ function toView(row: MeterRow, mbus: MbusRow[]): MeterView {
     breaker: row.breaker as ControlState,
     relays: { relay1: row.relay1 as ControlState, relay2: row.relay2 as ControlState },
     messages: row.messages !== null ? (JSON.parse(row.messages) as Record<MessageChannel, string>) : emptyMessages(),
-    mbus: mbus.map((m) => ({ channel: m.channel, kind: m.kind as MbusKindName, deviceType: m.device_type, equipmentId: m.equipment_id, unit: m.unit, valve: m.valve as ControlState })),
+    mbus: mbus.map((m) => ({
+      channel: m.channel,
+      kind: m.kind as MbusKindName,
+      deviceType: m.device_type,
+      equipmentId: m.equipment_id,
+      unit: m.unit,
+      valve: m.valve as ControlState,
+    })),
     keyVersion: row.key_version,
     frameCounter: row.frame_counter,
     createdAt: row.created_at,

@@ -24,7 +24,9 @@ function object(body: unknown, allowed: readonly string[]): Checked<Obj> {
 }
 
 function controlState(v: unknown, name: string): Checked<ControlState> {
-  return typeof v === 'string' && (CONTROL_STATES as readonly string[]).includes(v) ? ok(v as ControlState) : bad(`${name} must be one of ${CONTROL_STATES.join(', ')}`);
+  return typeof v === 'string' && (CONTROL_STATES as readonly string[]).includes(v)
+    ? ok(v as ControlState)
+    : bad(`${name} must be one of ${CONTROL_STATES.join(', ')}`);
 }
 
 /** True for a meter id (16 printable chars) or a system title (16 hex digits): what a path may name. */
@@ -37,7 +39,9 @@ export function checkMeterId(v: unknown): Checked<string> {
 }
 
 export function checkSystemTitle(v: unknown): Checked<string> {
-  return typeof v === 'string' && SYSTEM_TITLE.test(v) ? ok(v.toUpperCase()) : bad('systemTitle must be 16 hex digits starting 534147 ("SAG")');
+  return typeof v === 'string' && SYSTEM_TITLE.test(v)
+    ? ok(v.toUpperCase())
+    : bad('systemTitle must be 16 hex digits starting 534147 ("SAG")');
 }
 
 export interface PairBody {
@@ -50,7 +54,8 @@ export function checkPair(body: unknown): Checked<PairBody> {
   const o = object(body, ['meterId', 'systemTitle', 'code']);
   if (!o.ok) return o;
   const { meterId, systemTitle, code } = o.value;
-  if (typeof code !== 'string' || code.length === 0 || code.length > 64) return bad('code must be a non-empty string of at most 64 characters');
+  if (typeof code !== 'string' || code.length === 0 || code.length > 64)
+    return bad('code must be a non-empty string of at most 64 characters');
   if ((meterId === undefined) === (systemTitle === undefined)) return bad('give exactly one of meterId or systemTitle');
   const ref = meterId !== undefined ? checkMeterId(meterId) : checkSystemTitle(systemTitle);
   return ref.ok ? ok({ ref: ref.value, code }) : ref;
@@ -117,7 +122,8 @@ export function checkPatch(body: unknown): Checked<PatchBody> {
   }
   if (v.powerLimitKva !== undefined) {
     const p = v.powerLimitKva;
-    if (typeof p !== 'number' || !Number.isFinite(p) || p <= 0 || p > 999.9) return bad('powerLimitKva must be a number with 0 < x ≤ 999.9');
+    if (typeof p !== 'number' || !Number.isFinite(p) || p <= 0 || p > 999.9)
+      return bad('powerLimitKva must be a number with 0 < x ≤ 999.9');
     out.powerLimitKva = Math.round(p * 10) / 10; // 0-0:17.0.0 is F4(1,1): one decimal on the wire
   }
   if (v.breaker !== undefined) {
@@ -141,7 +147,9 @@ export function checkPatch(body: unknown): Checked<PatchBody> {
 
 /** A text-message channel from the path: 0, 2, 3, 4 or 5. */
 export function checkMessageChannel(v: string): Checked<MessageChannel> {
-  return (CHANNELS as readonly string[]).includes(v) ? ok(v as MessageChannel) : bad(`message channel must be one of ${CHANNELS.join(', ')}`);
+  return (CHANNELS as readonly string[]).includes(v)
+    ? ok(v as MessageChannel)
+    : bad(`message channel must be one of ${CHANNELS.join(', ')}`);
 }
 
 /** `PUT …/messages/:channel`: printable ASCII only (the meter sends it as an octet string), at most 1024 chars. */
@@ -152,7 +160,10 @@ export function checkMessage(body: unknown): Checked<string> {
   if (typeof t !== 'string') return bad('text must be a string ("" clears the channel)');
   if (t.length > MESSAGE_MAX) return bad(`text is ${t.length} characters; the meter takes at most ${MESSAGE_MAX}`);
   const i = t.search(/[^\x20-\x7e]/);
-  if (i >= 0) return bad(`text must be printable ASCII (0x20..0x7E); character ${i + 1} is U+${t.codePointAt(i)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  if (i >= 0)
+    return bad(
+      `text must be printable ASCII (0x20..0x7E); character ${i + 1} is U+${t.codePointAt(i)!.toString(16).toUpperCase().padStart(4, '0')}`,
+    );
   return ok(t);
 }
 
@@ -167,7 +178,9 @@ export function checkFrameCounter(body: unknown): Checked<number> {
   const o = object(body, ['frameCounter']);
   if (!o.ok) return o;
   const n = o.value.frameCounter;
-  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 0xffffffff ? ok(n) : bad('frameCounter must be a whole number 0..4294967295');
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 0xffffffff
+    ? ok(n)
+    : bad('frameCounter must be a whole number 0..4294967295');
 }
 
 /** An M-Bus channel from the path: 1..4. */
@@ -189,7 +202,8 @@ export function checkMbus(body: unknown): Checked<MbusBody> {
   if (typeof kind !== 'string' || !Object.hasOwn(MBUS_KINDS, kind)) return bad('kind must be "gas", "water" or "heat"');
   const out: MbusBody = { kind: kind as MbusKindName };
   if (equipmentId !== undefined) {
-    if (typeof equipmentId !== 'string' || !/^[\x21-\x7e]{1,48}$/.test(equipmentId)) return bad('equipmentId must be 1..48 printable ASCII characters');
+    if (typeof equipmentId !== 'string' || !/^[\x21-\x7e]{1,48}$/.test(equipmentId))
+      return bad('equipmentId must be 1..48 printable ASCII characters');
     out.equipmentId = equipmentId;
   }
   if (unit !== undefined) {

@@ -71,9 +71,11 @@ export async function serveAppRequest(request: Request, rendererDir: string): Pr
 }
 
 /** safeStorage as the key store's protector, unless it would only obfuscate (Linux without a keyring). */
-export function keyProtector(storage: Pick<typeof safeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> & {
-  getSelectedStorageBackend?: () => string;
-}): KeyProtector | 'file' {
+export function keyProtector(
+  storage: Pick<typeof safeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> & {
+    getSelectedStorageBackend?: () => string;
+  },
+): KeyProtector | 'file' {
   if (!storage.isEncryptionAvailable()) return 'file';
   if (process.platform === 'linux' && storage.getSelectedStorageBackend?.() === 'basic_text') return 'file';
   return {
@@ -122,7 +124,12 @@ async function run(): Promise<void> {
   try {
     let win: BrowserWindow | null = new BrowserWindow(windowOptions(join(here, 'preload.cjs')));
     win.on('closed', () => (win = null));
-    disposeIpc = registerIpc({ ipcMain: ipcMain as unknown as IpcMainLike, services: host.services, window: () => win, appUrlPrefix: APP_URL });
+    disposeIpc = registerIpc({
+      ipcMain: ipcMain as unknown as IpcMainLike,
+      services: host.services,
+      window: () => win,
+      appUrlPrefix: APP_URL,
+    });
     win.once('ready-to-show', () => win?.show());
     await win.loadURL(`${APP_URL}index.html`);
   } catch (err) {

@@ -23,7 +23,10 @@ export const customerRoutes: Route[] = [
         case 'bad-code':
           return fail(401, 'BAD_CODE', `wrong pairing code; ${r.attemptsLeft} attempt(s) left`, { attemptsLeft: r.attemptsLeft });
         case 'locked':
-          return fail(429, 'LOCKED', `too many wrong codes; pairing is locked until ${r.lockedUntil}`, { lockedUntil: r.lockedUntil, attemptsLeft: 0 });
+          return fail(429, 'LOCKED', `too many wrong codes; pairing is locked until ${r.lockedUntil}`, {
+            lockedUntil: r.lockedUntil,
+            attemptsLeft: 0,
+          });
         case 'key-unreadable':
           throw new Error(`sealed key of meter ${meter.meter_id} does not open under the master key`);
       }

@@ -44,7 +44,10 @@ export const meterRoutes: Route[] = [
       if (!c.ok) return fail(400, 'BAD_REQUEST', c.message);
       const p = c.value;
       const fields = p.fields === undefined ? null : resolveFields(p.fields);
-      if (fields && !fields.ok) return fail(400, 'BAD_REQUEST', `unknown field id(s): ${fields.unknown.slice(0, 20).join(', ')}`, { unknownFields: fields.unknown });
+      if (fields && !fields.ok)
+        return fail(400, 'BAD_REQUEST', `unknown field id(s): ${fields.unknown.slice(0, 20).join(', ')}`, {
+          unknownFields: fields.unknown,
+        });
       const view = deps.audit.change(meter, actor, 'settings changed', () => {
         if (p.encryption !== undefined) meter.encryption = p.encryption ? 1 : 0;
         if (fields) {

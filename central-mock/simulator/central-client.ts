@@ -23,13 +23,21 @@ async function getJson(url: string, token: string, timeoutMs: number): Promise<C
   }
   if (!res.ok) {
     const detail = typeof body === 'object' && body !== null && 'error' in body ? ` ${String((body as { error: unknown }).error)}` : '';
-    return { ok: false, error: { code: 'HTTP', status: res.status, message: `central answered ${res.status}${detail} for ${new URL(url).pathname}` } };
+    return {
+      ok: false,
+      error: { code: 'HTTP', status: res.status, message: `central answered ${res.status}${detail} for ${new URL(url).pathname}` },
+    };
   }
   return { ok: true, value: body };
 }
 
 /** `GET /api/meters/:id/port`: what the meter holds (key included; never log it). */
-export async function fetchPortConfig(centralUrl: string, token: string, meterId: string, timeoutMs = 5_000): Promise<CentralResult<PortConfig>> {
+export async function fetchPortConfig(
+  centralUrl: string,
+  token: string,
+  meterId: string,
+  timeoutMs = 5_000,
+): Promise<CentralResult<PortConfig>> {
   const url = new URL(`/api/meters/${encodeURIComponent(meterId)}/port`, centralUrl).href;
   const got = await getJson(url, token, timeoutMs);
   if (!got.ok) return got;
@@ -56,7 +64,13 @@ export async function listMeterIds(centralUrl: string, token: string, timeoutMs 
  * `PUT /api/meters/:id/port/frame-counter`: tells the central how far the meter counted, so a
  * restarted simulator continues instead of replaying counters. Best effort: false when it failed.
  */
-export async function reportFrameCounter(centralUrl: string, token: string, meterId: string, frameCounter: number, timeoutMs = 2_000): Promise<boolean> {
+export async function reportFrameCounter(
+  centralUrl: string,
+  token: string,
+  meterId: string,
+  frameCounter: number,
+  timeoutMs = 2_000,
+): Promise<boolean> {
   const url = new URL(`/api/meters/${encodeURIComponent(meterId)}/port/frame-counter`, centralUrl);
   try {
     const res = await fetch(url, {

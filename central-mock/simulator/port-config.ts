@@ -63,7 +63,10 @@ function parseMbus(v: unknown): PortMbusDevice[] {
 
 /** Checks a `/port` answer; the identity, key and field list are required, the rest has meter defaults. */
 export function parsePortConfig(json: unknown): PortConfigResult {
-  const bad = (message: string): PortConfigResult => ({ ok: false, error: { code: 'BAD_PORT_CONFIG', message: `port config: ${message}` } });
+  const bad = (message: string): PortConfigResult => ({
+    ok: false,
+    error: { code: 'BAD_PORT_CONFIG', message: `port config: ${message}` },
+  });
   if (!isObj(json)) return bad('expected a JSON object');
   const { meterId, systemTitle, key, keyVersion, encryption, fields } = json;
   if (typeof meterId !== 'string' || meterId.length === 0) return bad('expected meterId');

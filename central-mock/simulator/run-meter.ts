@@ -137,7 +137,16 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     }
     frames++;
     const frame: SentFrame = {
-      seq: frames, at, bytes, encrypted, frameCounter: counter, keyVersion, configVersion, configStale: stale, fields: config.fields, telegram,
+      seq: frames,
+      at,
+      bytes,
+      encrypted,
+      frameCounter: counter,
+      keyVersion,
+      configVersion,
+      configStale: stale,
+      fields: config.fields,
+      telegram,
     };
     for (const l of listeners) l(frame);
   }

@@ -41,7 +41,9 @@ function parseKey(hex: string | undefined): Uint8Array | null {
   const key = /^[0-9a-fA-F]{32}$/.test(hex) ? parseHex(hex) : null;
   if (key === null) throw new UsageError(`--key must be 32 hex digits (the meter's 16-byte key), got ${hex.length} character(s)`);
   if (key.every((b, i) => b === LUX_AUTH_KEY[i])) {
-    throw new UsageError("--key 00112233…EEFF is the published authentication key (the AAD), not your meter's key; ask your grid operator for the meter's key");
+    throw new UsageError(
+      "--key 00112233…EEFF is the published authentication key (the AAD), not your meter's key; ask your grid operator for the meter's key",
+    );
   }
   return key;
 }
@@ -130,7 +132,10 @@ async function decodeCapture(input: AsyncIterable<Uint8Array>, first: Uint8Array
     const parsed = parseCaptureLine(line);
     if (parsed.kind === 'frame') await out.write(decoder.push(parsed.raw));
     else if (parsed.kind === 'invalid') {
-      await out.write([], [JSON.stringify({ type: 'error', code: 'MALFORMED', message: `${parsed.message} (line ${lineNo})`, frameCounter: null })]);
+      await out.write(
+        [],
+        [JSON.stringify({ type: 'error', code: 'MALFORMED', message: `${parsed.message} (line ${lineNo})`, frameCounter: null })],
+      );
     }
   };
   const consume = async (chunk: Uint8Array) => {

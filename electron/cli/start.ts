@@ -25,7 +25,10 @@ const READY_LINE = 'LuxP1 window ready'; // printed by electron/main.ts once the
 const LAUNCH_TIMEOUT_MS = 60_000;
 
 /** The Electron binary, or why there is none; never triggers the electron package's download. */
-export function findElectronBinary(root: string, env: NodeJS.ProcessEnv = process.env): { ok: true; path: string } | { ok: false; reason: string } {
+export function findElectronBinary(
+  root: string,
+  env: NodeJS.ProcessEnv = process.env,
+): { ok: true; path: string } | { ok: false; reason: string } {
   let pkgDir: string;
   try {
     pkgDir = dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json'));
@@ -35,7 +38,8 @@ export function findElectronBinary(root: string, env: NodeJS.ProcessEnv = proces
   const pathFile = join(pkgDir, 'path.txt');
   const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
   const dist = env.ELECTRON_OVERRIDE_DIST_PATH || join(pkgDir, 'dist');
-  if (!name && !env.ELECTRON_OVERRIDE_DIST_PATH) return { ok: false, reason: 'the Electron binary was never downloaded, node_modules/electron/dist is missing' };
+  if (!name && !env.ELECTRON_OVERRIDE_DIST_PATH)
+    return { ok: false, reason: 'the Electron binary was never downloaded, node_modules/electron/dist is missing' };
   const binary = join(dist, name ?? 'electron');
   return existsSync(binary) ? { ok: true, path: binary } : { ok: false, reason: `no Electron binary at ${binary}` };
 }

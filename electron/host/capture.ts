@@ -39,7 +39,12 @@ export function isCaptureStart(firstBytes: Uint8Array): boolean {
 
 /** The first line of a capture, with its newline. */
 export function formatCaptureHeader(opts: { createdAt: Date | number; redacted: boolean }): string {
-  const header: CaptureHeader = { type: CAPTURE_TYPE, version: CAPTURE_VERSION, createdAt: new Date(opts.createdAt).toISOString(), redacted: opts.redacted };
+  const header: CaptureHeader = {
+    type: CAPTURE_TYPE,
+    version: CAPTURE_VERSION,
+    createdAt: new Date(opts.createdAt).toISOString(),
+    redacted: opts.redacted,
+  };
   return `${JSON.stringify(header)}\n`;
 }
 
@@ -64,7 +69,8 @@ export function parseCaptureLine(line: string): CaptureLine {
   if (!isObject(value) || typeof value.type !== 'string') return { kind: 'invalid', message: 'capture: expected an object with a "type"' };
   if (value.type === CAPTURE_TYPE) {
     const { version, createdAt, redacted } = value;
-    if (version !== CAPTURE_VERSION) return { kind: 'invalid', message: `capture: expected version ${CAPTURE_VERSION}, got ${JSON.stringify(version)}` };
+    if (version !== CAPTURE_VERSION)
+      return { kind: 'invalid', message: `capture: expected version ${CAPTURE_VERSION}, got ${JSON.stringify(version)}` };
     return { kind: 'header', header: { type: CAPTURE_TYPE, version, createdAt: String(createdAt ?? ''), redacted: redacted === true } };
   }
   if (value.type !== 'frame') return { kind: 'other' };

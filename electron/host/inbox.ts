@@ -40,7 +40,9 @@ function textOf(telegram: Telegram, channel: Channel): string | undefined {
 
 function isStored(v: unknown): v is Stored {
   const r = v as Stored;
-  return typeof r === 'object' && r !== null && CHANNELS.includes(r.channel) && typeof r.text === 'string' && typeof r.firstSeenAt === 'number';
+  return (
+    typeof r === 'object' && r !== null && CHANNELS.includes(r.channel) && typeof r.text === 'string' && typeof r.firstSeenAt === 'number'
+  );
 }
 
 /** Only finite times for known channels: a hand-edited file must not mark everything read. */

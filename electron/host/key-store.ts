@@ -32,10 +32,19 @@ export type KeyCheck = { ok: true; hex: string } | { ok: false; code: 'BAD_KEY' 
 export function checkMeterKey(input: string): KeyCheck {
   const hex = input.replace(/[\s:-]/g, '').toUpperCase();
   if (!/^[0-9A-F]{32}$/.test(hex)) {
-    return { ok: false, code: 'BAD_KEY', message: `key: expected 32 hex digits, got ${hex.length} characters${/[^0-9A-F]/.test(hex) ? ' including non-hex ones' : ''}` };
+    return {
+      ok: false,
+      code: 'BAD_KEY',
+      message: `key: expected 32 hex digits, got ${hex.length} characters${/[^0-9A-F]/.test(hex) ? ' including non-hex ones' : ''}`,
+    };
   }
   if (hex === PUBLISHED_AUTH_KEY) {
-    return { ok: false, code: 'PUBLISHED_AUTH_KEY', message: 'key: 00112233…EEFF is the published authentication key every Smarty shares, not your meter\'s key; ask your grid operator for the P1 key' };
+    return {
+      ok: false,
+      code: 'PUBLISHED_AUTH_KEY',
+      message:
+        "key: 00112233…EEFF is the published authentication key every Smarty shares, not your meter's key; ask your grid operator for the P1 key",
+    };
   }
   return { ok: true, hex };
 }

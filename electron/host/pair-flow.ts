@@ -22,7 +22,8 @@ export async function pairAndStore(payload: Payload<'pairing:pair'>, deps: PairD
   const meterId = typeof payload.meterId === 'string' ? payload.meterId.trim() : '';
   const code = typeof payload.code === 'string' ? payload.code.trim() : '';
   if (code.replace(/[\s:-]/g, '').toUpperCase() === PUBLISHED_AUTH_KEY) return { ok: true, value: { status: 'published-auth-key' } };
-  if (meterId === '' || code === '') return { ok: false, error: { code: 'BAD_REQUEST', message: 'pairing: meter id and pairing code are both needed' } };
+  if (meterId === '' || code === '')
+    return { ok: false, error: { code: 'BAD_REQUEST', message: 'pairing: meter id and pairing code are both needed' } };
   if (deps.centralUrl === null) return { ok: false, error: { code: 'NO_CENTRAL', message: 'pairing: no central system URL configured' } };
 
   const result = await deps.request(deps.centralUrl, meterId, code);
@@ -41,5 +42,13 @@ export async function pairAndStore(payload: Payload<'pairing:pair'>, deps: PairD
   deps.session.setKey(deps.keys.key());
   deps.emitKey();
   await deps.rememberCentral(deps.centralUrl);
-  return { ok: true, value: { status: 'paired', meterId: result.meterId, systemTitle: result.systemTitle ?? live.systemTitle, verified: live.result === 'ok' } };
+  return {
+    ok: true,
+    value: {
+      status: 'paired',
+      meterId: result.meterId,
+      systemTitle: result.systemTitle ?? live.systemTitle,
+      verified: live.result === 'ok',
+    },
+  };
 }

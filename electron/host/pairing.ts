@@ -14,7 +14,9 @@ export type PairResult =
 const TIMEOUT_MS = 5_000;
 
 function oneLine(text: unknown, max = 160): string {
-  return String(text ?? '').replace(/\s+/g, ' ').slice(0, max);
+  return String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .slice(0, max);
 }
 
 async function readJson(res: Response): Promise<Record<string, unknown> | null> {
@@ -34,7 +36,8 @@ function mapSuccess(body: Record<string, unknown> | null, meterId: string): Pair
       ? { ok: false, outcome: { status: 'published-auth-key' } }
       : { ok: false, outcome: { status: 'unreachable', message: 'central answered with a malformed key' } };
   }
-  const systemTitle = typeof body?.systemTitle === 'string' && /^[0-9A-Fa-f]{16}$/.test(body.systemTitle) ? body.systemTitle.toUpperCase() : null;
+  const systemTitle =
+    typeof body?.systemTitle === 'string' && /^[0-9A-Fa-f]{16}$/.test(body.systemTitle) ? body.systemTitle.toUpperCase() : null;
   return { ok: true, meterId: typeof body?.meterId === 'string' ? body.meterId : meterId, systemTitle, keyHex: key.hex };
 }
 
@@ -72,8 +75,15 @@ export async function requestPairing(
     const left = typeof body?.attemptsLeft === 'number' && body.attemptsLeft >= 0 ? Math.floor(body.attemptsLeft) : 0;
     return { ok: false, outcome: { status: 'bad-code', attemptsLeft: left } };
   }
-  if (code_ === 'LOCKED') return { ok: false, outcome: { status: 'locked', until: typeof body?.lockedUntil === 'string' ? body.lockedUntil : '' } };
+  if (code_ === 'LOCKED')
+    return { ok: false, outcome: { status: 'locked', until: typeof body?.lockedUntil === 'string' ? body.lockedUntil : '' } };
   if (code_ === 'UNKNOWN_METER') return { ok: false, outcome: { status: 'unknown-meter' } };
   if (code_ === 'BAD_REQUEST') return { ok: false, error: { code: 'BAD_REQUEST', message: `central: ${oneLine(body?.message)}` } };
-  return { ok: false, outcome: { status: 'unreachable', message: `${url.origin} answered HTTP ${res.status}${code_ ? ` ${code_}` : ''}; is it a LuxP1 central system?` } };
+  return {
+    ok: false,
+    outcome: {
+      status: 'unreachable',
+      message: `${url.origin} answered HTTP ${res.status}${code_ ? ` ${code_}` : ''}; is it a LuxP1 central system?`,
+    },
+  };
 }

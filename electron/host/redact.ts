@@ -78,7 +78,10 @@ export function createRedactor(): Redactor {
     out = scrub(out);
     if (!crcWasValid) return out;
     const newBang = out.length - tail![0].length;
-    const crc = crcOf(out.slice(0, newBang + 1)).toString(16).toUpperCase().padStart(4, '0');
+    const crc = crcOf(out.slice(0, newBang + 1))
+      .toString(16)
+      .toUpperCase()
+      .padStart(4, '0');
     return `${out.slice(0, newBang + 1)}${crc}${tail![0].slice(1 + tail![1]!.length)}`;
   }
 

@@ -69,7 +69,8 @@ export function parseCliArgs(argv: string[], extra: Record<string, { type: 'bool
   }
   const listen = values.listen === undefined ? { host: '127.0.0.1', port: null } : parseListen(String(values.listen));
   if (!listen) return { ok: false as const, message: `--listen expects HOST:PORT, got ${JSON.stringify(values.listen)}` };
-  if (values.token !== undefined && String(values.token).length < 8) return { ok: false as const, message: '--token must be at least 8 characters' };
+  if (values.token !== undefined && String(values.token).length < 8)
+    return { ok: false as const, message: '--token must be at least 8 characters' };
   const args: CliArgs = {
     listen,
     ...(values.token === undefined ? {} : { token: String(values.token) }),
@@ -100,16 +101,25 @@ export function rendererStale(root: string, dir: string): boolean {
 }
 
 /** Makes sure dist/renderer is there and current, building it with Vite's JS API when it is not. */
-export async function ensureRendererBuilt(root: string, log: (line: string) => void): Promise<{ ok: true; dir: string } | { ok: false; message: string }> {
+export async function ensureRendererBuilt(
+  root: string,
+  log: (line: string) => void,
+): Promise<{ ok: true; dir: string } | { ok: false; message: string }> {
   const override = process.env.LUXP1_RENDERER_DIR;
   if (override) {
-    return existsSync(join(override, 'index.html')) ? { ok: true, dir: override } : { ok: false, message: `LUXP1_RENDERER_DIR=${override} has no index.html` };
+    return existsSync(join(override, 'index.html'))
+      ? { ok: true, dir: override }
+      : { ok: false, message: `LUXP1_RENDERER_DIR=${override} has no index.html` };
   }
   const dir = join(root, 'dist', 'renderer');
   if (!rendererStale(root, dir)) return { ok: true, dir };
   const configFile = join(root, 'vite.config.ts');
   if (!existsSync(configFile)) return { ok: false, message: `${dir} is missing and there is no vite.config.ts: run \`npm run build\`` };
-  log(existsSync(join(dir, 'index.html')) ? 'LuxP1: the renderer changed since the last build, rebuilding…' : 'LuxP1: building the renderer (first start)…');
+  log(
+    existsSync(join(dir, 'index.html'))
+      ? 'LuxP1: the renderer changed since the last build, rebuilding…'
+      : 'LuxP1: building the renderer (first start)…',
+  );
   try {
     const { build } = await import('vite');
     // The config's root is relative to the working directory; pin it so any cwd works.
@@ -117,14 +127,21 @@ export async function ensureRendererBuilt(root: string, log: (line: string) => v
   } catch (err) {
     return { ok: false, message: `renderer build failed: ${(err as Error).message.split('\n')[0]}; try \`npm run build\`` };
   }
-  return existsSync(join(dir, 'index.html')) ? { ok: true, dir } : { ok: false, message: `the Vite build did not produce ${dir}/index.html` };
+  return existsSync(join(dir, 'index.html'))
+    ? { ok: true, dir }
+    : { ok: false, message: `the Vite build did not produce ${dir}/index.html` };
 }
 
 /** Host services + demo + server; resolves with the URL once it listens. */
 export async function runBrowserMode(o: BrowserModeOptions): Promise<{ url: string; close(): Promise<void> }> {
   const log = o.log ?? ((line: string) => console.error(line));
   const rendererDir = o.rendererDir ?? join(o.projectRoot, 'dist', 'renderer');
-  const host = await startHost({ dataDir: o.dataDir, projectRoot: o.projectRoot, log, ...(o.intervalMs ? { intervalMs: o.intervalMs } : {}) });
+  const host = await startHost({
+    dataDir: o.dataDir,
+    projectRoot: o.projectRoot,
+    log,
+    ...(o.intervalMs ? { intervalMs: o.intervalMs } : {}),
+  });
   const serve = (port: number) =>
     startBrowserServer({ services: host.services, staticDir: rendererDir, host: o.host, port, ...(o.token ? { token: o.token } : {}) });
   try {

@@ -57,9 +57,7 @@ export function securityHeaders(csp: string): Record<string, string> {
   };
 }
 
-export type StaticFile =
-  | { ok: true; body: Buffer; type: string; path: string }
-  | { ok: false; status: 400 | 404; message: string };
+export type StaticFile = { ok: true; body: Buffer; type: string; path: string } | { ok: false; status: 400 | 404; message: string };
 
 /** The content type for a file name, by extension. */
 export function contentTypeFor(name: string): string {

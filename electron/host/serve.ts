@@ -167,7 +167,9 @@ function serveSocket(ws: WebSocket, services: HostServices): void {
   });
 }
 
-type Parsed = { ok: true; id: number; channel: unknown; payload: unknown } | { ok: false; id: number; error: { code: string; message: string } };
+type Parsed =
+  | { ok: true; id: number; channel: unknown; payload: unknown }
+  | { ok: false; id: number; error: { code: string; message: string } };
 
 /** Reads one wire message; anything unreadable is answered with id 0 (no request of ours has it). */
 function parseRequest(text: string | null): Parsed {

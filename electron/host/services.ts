@@ -80,7 +80,11 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     centralUrl: () => settings.centralUrl ?? demoEndpoint?.centralUrl ?? null,
     getPortView: () => {
       const { health, latest } = session.snapshotPart();
-      return { systemTitle: health.systemTitle, meterId: latest?.telegram.electricity.meterId ?? null, lastTelegram: latest?.telegram ?? null };
+      return {
+        systemTitle: health.systemTitle,
+        meterId: latest?.telegram.electricity.meterId ?? null,
+        lastTelegram: latest?.telegram ?? null,
+      };
     },
     onTiming: (timing) => hub.emit('staff:timing', timing),
   });

@@ -130,7 +130,8 @@ export function createSession(opts: SessionOptions): Session {
     if (!last || key === null) return { result: 'unknown', systemTitle: null };
     const events = opts.createDecoder({ key }).push(last.event.raw);
     const systemTitle = last.event.frame?.systemTitle ?? null;
-    if (events.some((e) => e.type === 'telegram' || (e.type === 'error' && e.code === 'CRC_MISMATCH'))) return { result: 'ok', systemTitle };
+    if (events.some((e) => e.type === 'telegram' || (e.type === 'error' && e.code === 'CRC_MISMATCH')))
+      return { result: 'ok', systemTitle };
     if (events.some((e) => e.type === 'error' && e.code === 'AUTH_FAILED')) return { result: 'fails', systemTitle };
     return { result: 'unknown', systemTitle };
   }

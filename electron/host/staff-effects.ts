@@ -58,7 +58,16 @@ type PatchBody = Extract<StaffChange, { kind: 'patch' }>['body'];
 
 function patchCheck(body: PatchBody, after: CentralMeter | null): EffectCheck {
   const checks: ((t: Telegram) => boolean)[] = [];
-  if (body.fields !== undefined && after) checks.push((t) => fieldsMatch(t, expectedFields(after.fields, after.mbus.map((m) => m.channel))));
+  if (body.fields !== undefined && after)
+    checks.push((t) =>
+      fieldsMatch(
+        t,
+        expectedFields(
+          after.fields,
+          after.mbus.map((m) => m.channel),
+        ),
+      ),
+    );
   if (body.powerLimitKva !== undefined) checks.push((t) => t.electricity.powerLimitKva === body.powerLimitKva);
   if (body.breaker !== undefined) checks.push((t) => t.electricity.breaker === body.breaker);
   const relays = body.relays ?? {};

@@ -77,7 +77,8 @@ export function createStaffService(opts: StaffServiceOptions): StaffService {
     if (!session) return notSignedIn();
     const found = await findMeter(session.url, session.token);
     if (!found.ok) return found;
-    if (!found.value) return { ok: false, error: { code: 'UNKNOWN_METER', message: 'the central system has no meter with the id seen on the port' } };
+    if (!found.value)
+      return { ok: false, error: { code: 'UNKNOWN_METER', message: 'the central system has no meter with the id seen on the port' } };
     session.meter = found.value;
     return { ok: true, value: found.value };
   }

@@ -150,7 +150,13 @@ export interface CentralMeter {
 }
 
 export type StaffChange =
-  | { kind: 'patch'; body: Partial<Pick<CentralMeter, 'encryption' | 'powerLimitKva' | 'breaker'>> & { fields?: 'basic' | 'full' | string[]; relays?: Partial<CentralMeter['relays']> } }
+  | {
+      kind: 'patch';
+      body: Partial<Pick<CentralMeter, 'encryption' | 'powerLimitKva' | 'breaker'>> & {
+        fields?: 'basic' | 'full' | string[];
+        relays?: Partial<CentralMeter['relays']>;
+      };
+    }
   | { kind: 'message'; channel: '0' | '2' | '3' | '4' | '5'; text: string }
   | { kind: 'mbus-attach'; channel: number; body: { kind: 'gas' | 'water' | 'heat'; equipmentId?: string; unit?: string } }
   | { kind: 'mbus-detach'; channel: number }

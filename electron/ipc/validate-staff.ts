@@ -29,22 +29,30 @@ export const validateStaffChange: Check<StaffChange> = (p) => {
       return checkPatch(p.body);
     case 'message':
       if (!oneOf(p.channel, MESSAGE_CHANNELS)) return bad('channel must be 0, 2, 3, 4 or 5');
-      if (typeof p.text !== 'string' || p.text.length > 1024 || !/^[\x20-\x7e]*$/.test(p.text)) return bad('text must be ≤ 1024 printable ASCII characters');
+      if (typeof p.text !== 'string' || p.text.length > 1024 || !/^[\x20-\x7e]*$/.test(p.text))
+        return bad('text must be ≤ 1024 printable ASCII characters');
       return ok({ kind: 'message', channel: p.channel, text: p.text });
     case 'mbus-attach': {
       if (!isMbusChannel(p.channel)) return bad('channel must be 1..4');
       const b = p.body;
       if (!isObject(b) || !oneOf(b.kind, MBUS_KINDS)) return bad('body.kind must be gas, water or heat');
-      if (b.equipmentId !== undefined && (typeof b.equipmentId !== 'string' || b.equipmentId.length > 96)) return bad('body.equipmentId must be a string');
+      if (b.equipmentId !== undefined && (typeof b.equipmentId !== 'string' || b.equipmentId.length > 96))
+        return bad('body.equipmentId must be a string');
       if (b.unit !== undefined && (typeof b.unit !== 'string' || b.unit.length > 16)) return bad('body.unit must be a short string');
-      const body = { kind: b.kind, ...(b.equipmentId === undefined ? {} : { equipmentId: b.equipmentId as string }), ...(b.unit === undefined ? {} : { unit: b.unit as string }) };
+      const body = {
+        kind: b.kind,
+        ...(b.equipmentId === undefined ? {} : { equipmentId: b.equipmentId as string }),
+        ...(b.unit === undefined ? {} : { unit: b.unit as string }),
+      };
       return ok({ kind: 'mbus-attach', channel: p.channel, body });
     }
     case 'mbus-detach':
       return isMbusChannel(p.channel) ? ok({ kind: 'mbus-detach', channel: p.channel }) : bad('channel must be 1..4');
     case 'valve':
       if (!isMbusChannel(p.channel)) return bad('channel must be 1..4');
-      return oneOf(p.valve, CONTROL) ? ok({ kind: 'valve', channel: p.channel, valve: p.valve }) : bad('valve must be disconnected, connected or ready');
+      return oneOf(p.valve, CONTROL)
+        ? ok({ kind: 'valve', channel: p.channel, valve: p.valve })
+        : bad('valve must be disconnected, connected or ready');
     case 'rotate-key':
       return ok({ kind: 'rotate-key' });
     default:
@@ -80,8 +88,12 @@ function checkPatch(b: unknown): ApiResult<StaffChange> {
   if (b.relays !== undefined) {
     const r = b.relays;
     if (!isObject(r) || Object.keys(r).some((k) => k !== 'relay1' && k !== 'relay2')) return bad('body.relays must be {relay1?, relay2?}');
-    if ((r.relay1 !== undefined && !oneOf(r.relay1, CONTROL)) || (r.relay2 !== undefined && !oneOf(r.relay2, CONTROL))) return bad('body.relays values must be control states');
-    body.relays = { ...(r.relay1 === undefined ? {} : { relay1: r.relay1 as ControlState }), ...(r.relay2 === undefined ? {} : { relay2: r.relay2 as ControlState }) };
+    if ((r.relay1 !== undefined && !oneOf(r.relay1, CONTROL)) || (r.relay2 !== undefined && !oneOf(r.relay2, CONTROL)))
+      return bad('body.relays values must be control states');
+    body.relays = {
+      ...(r.relay1 === undefined ? {} : { relay1: r.relay1 as ControlState }),
+      ...(r.relay2 === undefined ? {} : { relay2: r.relay2 as ControlState }),
+    };
   }
   if (Object.keys(body).length === 0) return bad('body must change at least one setting');
   return ok({ kind: 'patch', body });

@@ -49,7 +49,9 @@ function num(min: number, max: number, integer: boolean): Check<number> {
 
 function oneOf<const T extends readonly (string | number)[]>(...values: T): Check<T[number]> {
   return (v, at) =>
-    values.includes(v as T[number]) ? ok(v as T[number]) : bad(`${at}: expected one of ${values.join(', ')}, got ${String(v).slice(0, 40)}`);
+    values.includes(v as T[number])
+      ? ok(v as T[number])
+      : bad(`${at}: expected one of ${values.join(', ')}, got ${String(v).slice(0, 40)}`);
 }
 
 const opt = <T>(check: Check<T>): Optional<T> => ({ optional: check });

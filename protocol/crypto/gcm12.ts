@@ -132,6 +132,11 @@ export function gcm12Decrypt(key: Uint8Array, iv: Uint8Array, aad: Uint8Array, c
 }
 
 /** One-shot AES-128-GCM-96 encryption. */
-export function gcm12Encrypt(key: Uint8Array, iv: Uint8Array, aad: Uint8Array, plaintext: Uint8Array): { ciphertext: Uint8Array; tag: Uint8Array } {
+export function gcm12Encrypt(
+  key: Uint8Array,
+  iv: Uint8Array,
+  aad: Uint8Array,
+  plaintext: Uint8Array,
+): { ciphertext: Uint8Array; tag: Uint8Array } {
   return gcm12For(key).encrypt(iv, aad, plaintext);
 }

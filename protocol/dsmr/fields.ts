@@ -20,13 +20,23 @@ type Obj = Record<string, unknown>;
 /** EN 13757-3 device type → what a household calls it. */
 export function mbusKind(deviceType: number): MbusKind {
   switch (deviceType) {
-    case 3: return 'gas';
-    case 7: return 'water';
-    case 4: case 0x0c: case 0x0d: return 'heat'; // 0x0D heat/cooling meters are read as heat
-    case 0x0a: case 0x0b: return 'cooling';
-    case 6: return 'hotWater';
-    case 2: return 'electricity';
-    default: return 'unknown';
+    case 3:
+      return 'gas';
+    case 7:
+      return 'water';
+    case 4:
+    case 0x0c:
+    case 0x0d:
+      return 'heat'; // 0x0D heat/cooling meters are read as heat
+    case 0x0a:
+    case 0x0b:
+      return 'cooling';
+    case 6:
+      return 'hotWater';
+    case 2:
+      return 'electricity';
+    default:
+      return 'unknown';
   }
 }
 

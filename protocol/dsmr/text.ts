@@ -76,7 +76,8 @@ export function encodeText(text: string): string {
     if (cp < 0x80) out += byteHex(cp);
     else if (cp < 0x800) out += byteHex(0xc0 | (cp >> 6)) + byteHex(0x80 | (cp & 63));
     else if (cp < 0x10000) out += byteHex(0xe0 | (cp >> 12)) + byteHex(0x80 | ((cp >> 6) & 63)) + byteHex(0x80 | (cp & 63));
-    else out += byteHex(0xf0 | (cp >> 18)) + byteHex(0x80 | ((cp >> 12) & 63)) + byteHex(0x80 | ((cp >> 6) & 63)) + byteHex(0x80 | (cp & 63));
+    else
+      out += byteHex(0xf0 | (cp >> 18)) + byteHex(0x80 | ((cp >> 12) & 63)) + byteHex(0x80 | ((cp >> 6) & 63)) + byteHex(0x80 | (cp & 63));
   }
   return out;
 }

@@ -21,7 +21,12 @@ export function parseTimestamp(s: string): string | null | undefined {
   if (s.length !== 13) return undefined;
   const x = s.charCodeAt(12);
   if (x !== 83 /* S */ && x !== 87 /* W */) return undefined;
-  const yy = two(s, 0), mo = two(s, 2), dd = two(s, 4), hh = two(s, 6), mi = two(s, 8), ss = two(s, 10);
+  const yy = two(s, 0),
+    mo = two(s, 2),
+    dd = two(s, 4),
+    hh = two(s, 6),
+    mi = two(s, 8),
+    ss = two(s, 10);
   if (yy < 0 || mo < 0 || dd < 0 || hh < 0 || mi < 0 || ss < 0) return undefined;
   if (yy === 70 && mo === 1 && dd === 1) return null;
   const leap = yy % 4 === 0; // 2000..2099: every 4th year

@@ -19,7 +19,8 @@ export const LUX_AUTH_KEY: Uint8Array = luxAuthKey();
 
 /** AAD = 0x30 ‖ `authKey` (16 bytes; RangeError otherwise). */
 export function aadFromAuthKey(authKey: Uint8Array): Uint8Array {
-  if (authKey.length !== AUTH_KEY_LEN) throw new RangeError(`aad: expected a ${AUTH_KEY_LEN}-byte authentication key, got ${authKey.length}`);
+  if (authKey.length !== AUTH_KEY_LEN)
+    throw new RangeError(`aad: expected a ${AUTH_KEY_LEN}-byte authentication key, got ${authKey.length}`);
   const aad = new Uint8Array(1 + AUTH_KEY_LEN);
   aad[0] = SECURITY_CONTROL;
   aad.set(authKey, 1);

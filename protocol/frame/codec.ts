@@ -7,7 +7,15 @@ import type { Gcm12 } from '../crypto/gcm12.ts';
 import type { FrameHeader, ProtocolErrorInfo, Result } from '../types.ts';
 import { defaultAad } from './aad.ts';
 import {
-  HEADER_CHECK_LEN, HEADER_LEN, PREFIX_LEN, SYSTEM_TITLE_LEN, TAG_LEN, checkHeader, ciphertextLength, readFrameHeader, writeHeader,
+  HEADER_CHECK_LEN,
+  HEADER_LEN,
+  PREFIX_LEN,
+  SYSTEM_TITLE_LEN,
+  TAG_LEN,
+  checkHeader,
+  ciphertextLength,
+  readFrameHeader,
+  writeHeader,
 } from './header.ts';
 
 const MAX_LENGTH = 0xffff; // two length bytes
@@ -41,7 +49,11 @@ export function decryptFrame(frame: Uint8Array, opts: DecryptOptions): Result<{ 
 }
 
 /** decryptFrame with a cipher the caller keeps (the stream decoder holds one per key). */
-export function openFrame(cipher: Gcm12, aad: Uint8Array, frame: Uint8Array): Result<{ header: FrameHeader; plaintext: Uint8Array }, FrameError> {
+export function openFrame(
+  cipher: Gcm12,
+  aad: Uint8Array,
+  frame: Uint8Array,
+): Result<{ header: FrameHeader; plaintext: Uint8Array }, FrameError> {
   if (frame.length < HEADER_CHECK_LEN || checkHeader(frame, 0, MAX_LENGTH) < 0) {
     return { ok: false, error: { code: 'MALFORMED', message: 'frame: expected a 0xDB 08 … 82 LL LL 30 frame header', header: null } };
   }

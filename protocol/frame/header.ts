@@ -47,7 +47,12 @@ export function checkHeader(buf: Uint8Array, off: number, maxLength: number): nu
  * a truncated frame from noise).
  */
 export function couldBeHeaderStart(buf: Uint8Array, off: number, end: number): boolean {
-  const fixed: ReadonlyArray<readonly [number, number]> = [[0, FRAME_TAG], [1, SYSTEM_TITLE_LEN], [10, LONG_LENGTH], [13, SECURITY_CONTROL]];
+  const fixed: ReadonlyArray<readonly [number, number]> = [
+    [0, FRAME_TAG],
+    [1, SYSTEM_TITLE_LEN],
+    [10, LONG_LENGTH],
+    [13, SECURITY_CONTROL],
+  ];
   for (const [at, value] of fixed) if (off + at < end && buf[off + at] !== value) return false;
   return true;
 }

@@ -48,9 +48,18 @@ export function counterEvent(verdict: CounterVerdict, frame: FrameHeader, raw: U
   const counter = frame.frameCounter;
   switch (verdict.kind) {
     case 'replay':
-      return errorEvent('REPLAY', `frame: counter ${counter} does not increase (last ${verdict.last}): replayed or duplicated frame`, frame, raw);
+      return errorEvent(
+        'REPLAY',
+        `frame: counter ${counter} does not increase (last ${verdict.last}): replayed or duplicated frame`,
+        frame,
+        raw,
+      );
     case 'reset':
-      return warningEvent('COUNTER_RESET', `frame: counter went back to 0 after ${verdict.last}: the meter's key was probably changed`, frame);
+      return warningEvent(
+        'COUNTER_RESET',
+        `frame: counter went back to 0 after ${verdict.last}: the meter's key was probably changed`,
+        frame,
+      );
     case 'gap': {
       const event = warningEvent('COUNTER_GAP', `frame: counter ${counter} skips ${verdict.missed} frame(s)`, frame);
       event.missed = verdict.missed;

@@ -20,9 +20,17 @@ export function ControlStateRow({ label, name, state, explain, main }: Props) {
     <div className={`control-row${main ? ' control-main' : ''}`} data-testid={`${name}-state`} data-state={state ?? 'absent'}>
       <dt>{label}</dt>
       <dd>
-        {state && <span className={`state-icon state-${state}`} aria-hidden="true">{STATE_ICON[state]}</span>}
+        {state && (
+          <span className={`state-icon state-${state}`} aria-hidden="true">
+            {STATE_ICON[state]}
+          </span>
+        )}
         <FieldValue name={name} value={state} format={controlLabel} />
-        {state && <p className="explain" data-testid={`${name}-explanation`}>{explain(state)}</p>}
+        {state && (
+          <p className="explain" data-testid={`${name}-explanation`}>
+            {explain(state)}
+          </p>
+        )}
       </dd>
     </div>
   );

@@ -32,15 +32,22 @@ export function Dashboard() {
     <div className="view" data-testid="view-dashboard">
       <h2 className="visually-hidden">{t('nav.dashboard')}</h2>
       {!electricity ? (
-        <p className="empty" data-testid="no-data">{keyFails ? t('dashboard.noDataWrongKey') : t('dashboard.noData')}</p>
+        <p className="empty" data-testid="no-data">
+          {keyFails ? t('dashboard.noDataWrongKey') : t('dashboard.noData')}
+        </p>
       ) : (
-        stale && receivedAt !== undefined && (
-          <p className="stale-banner" data-testid="stale-banner">{t('dashboard.stale', { time: formatClock(receivedAt) })}</p>
+        stale &&
+        receivedAt !== undefined && (
+          <p className="stale-banner" data-testid="stale-banner">
+            {t('dashboard.stale', { time: formatClock(receivedAt) })}
+          </p>
         )
       )}
       <div className={`grid${stale ? ' is-stale' : ''}`}>
         {electricity && <ElectricityTile e={electricity} />}
-        {electricity && <BreakerPanel breaker={electricity.breaker} relay1={electricity.relays?.relay1} relay2={electricity.relays?.relay2} />}
+        {electricity && (
+          <BreakerPanel breaker={electricity.breaker} relay1={electricity.relays?.relay1} relay2={electricity.relays?.relay2} />
+        )}
         <Inbox />
         {electricity && <PowerChart />}
         {mbus && <MbusSection channels={mbus} />}

@@ -12,7 +12,9 @@ export function DemoNotice() {
   if (!demo) return null;
   return (
     <aside className="demo-notice" data-testid="demo-notice" aria-label={t('demo.label')}>
-      <span className="demo-badge" aria-hidden="true">{t('demo.badge')}</span>
+      <span className="demo-badge" aria-hidden="true">
+        {t('demo.badge')}
+      </span>
       <p>{t('demo.notice')}</p>
       {!onSettings && (
         <button type="button" data-testid="demo-open-settings" onClick={() => setView('settings')}>

@@ -22,7 +22,9 @@ export function DiagnosisBanner({ diagnosis }: { diagnosis: KeyDiagnosis | null 
   const severity = SEVERITY[diagnosis];
   return (
     <div className={`diagnosis diagnosis-${severity}`} data-testid="diagnosis" data-diagnosis={diagnosis} data-severity={severity}>
-      <span className="diagnosis-icon" aria-hidden="true">{ICON[severity]}</span>
+      <span className="diagnosis-icon" aria-hidden="true">
+        {ICON[severity]}
+      </span>
       <span>{t(`diagnosis.${diagnosis}`)}</span>
       {NEEDS_KEY.has(diagnosis) && view !== 'pairing' && (
         <button type="button" className="link-button" data-testid="diagnosis-open-pairing" onClick={() => setView('pairing')}>

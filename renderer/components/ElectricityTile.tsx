@@ -2,16 +2,7 @@
 import { memo } from 'react';
 import type { Electricity } from '../../protocol/types.ts';
 import { t } from '../i18n/index.ts';
-import {
-  formatAmpere,
-  formatCount,
-  formatKva,
-  formatKvarh,
-  formatKwh,
-  formatVa,
-  formatVar,
-  formatWatt,
-} from '../i18n/format.ts';
+import { formatAmpere, formatCount, formatKva, formatKvarh, formatKwh, formatVa, formatVar, formatWatt } from '../i18n/format.ts';
 import { Field } from './Field.tsx';
 import { PhaseTable } from './PhaseTable.tsx';
 import { PowerGauge } from './PowerGauge.tsx';

@@ -28,7 +28,12 @@ function FieldValueInner<T>({ name, value, format }: Props<T>) {
   const text = state === 'value' ? format(value as T) : t(state === 'absent' ? 'value.absent' : 'value.null');
   const isStale = stale && state === 'value';
   return (
-    <span className={`field-value is-${state}${isStale ? ' is-stale' : ''}`} data-testid={`value-${name}`} data-state={state} data-stale={isStale || undefined}>
+    <span
+      className={`field-value is-${state}${isStale ? ' is-stale' : ''}`}
+      data-testid={`value-${name}`}
+      data-state={state}
+      data-stale={isStale || undefined}
+    >
       {text}
       {isStale && <span className="visually-hidden">{` (${t('value.stale')})`}</span>}
     </span>

@@ -23,23 +23,35 @@ export function HealthPanel() {
   const none = t('value.null');
   return (
     <aside className="health" data-testid="health" aria-labelledby="health-title">
-      <h2 id="health-title" className="health-title">{t('health.title')}</h2>
+      <h2 id="health-title" className="health-title">
+        {t('health.title')}
+      </h2>
       <div role="status" aria-live="polite" className="health-notices">
-        {host === 'closed' && <p className="diagnosis diagnosis-warn" data-testid="host-disconnected">{t('app.hostDisconnected')}</p>}
+        {host === 'closed' && (
+          <p className="diagnosis diagnosis-warn" data-testid="host-disconnected">
+            {t('app.hostDisconnected')}
+          </p>
+        )}
         <DiagnosisBanner diagnosis={health?.diagnosis ?? null} />
       </div>
       <dl className="health-items">
         <div>
           <dt>{t('health.encryption')}</dt>
-          <dd data-testid="health-encryption" data-encrypted={String(health?.encrypted ?? 'unknown')}>{encryptionText(health)}</dd>
+          <dd data-testid="health-encryption" data-encrypted={String(health?.encrypted ?? 'unknown')}>
+            {encryptionText(health)}
+          </dd>
         </div>
         <div>
           <dt>{t('health.lastTelegram')}</dt>
-          <dd><TelegramAge at={lastAt} /></dd>
+          <dd>
+            <TelegramAge at={lastAt} />
+          </dd>
         </div>
         <div>
           <dt>{t('health.link')}</dt>
-          <dd><LinkStatusText link={link} /></dd>
+          <dd>
+            <LinkStatusText link={link} />
+          </dd>
         </div>
         <div>
           <dt>{t('health.decoded')}</dt>
@@ -49,7 +61,11 @@ export function HealthPanel() {
           <dt>{t('health.rejected')}</dt>
           <dd data-testid="health-rejected">
             {health
-              ? t('health.rejectedDetail', { auth: health.rejected.AUTH_FAILED, crc: health.rejected.CRC_MISMATCH, replay: health.rejected.REPLAY })
+              ? t('health.rejectedDetail', {
+                  auth: health.rejected.AUTH_FAILED,
+                  crc: health.rejected.CRC_MISMATCH,
+                  replay: health.rejected.REPLAY,
+                })
               : none}
           </dd>
         </div>

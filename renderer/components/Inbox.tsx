@@ -38,10 +38,16 @@ export function Inbox() {
             const showButton = isNew && !buttonShown.has(m.channel);
             if (showButton) buttonShown.add(m.channel);
             return (
-              <li key={messageId(m)} className={isNew ? 'message is-new' : 'message'} data-testid="message" data-channel={m.channel} data-unread={isNew}>
+              <li
+                key={messageId(m)}
+                className={isNew ? 'message is-new' : 'message'}
+                data-testid="message"
+                data-channel={m.channel}
+                data-unread={isNew}
+              >
                 <p className="message-meta">
-                  {isNew && <strong className="badge">{t('inbox.new')}</strong>}{' '}
-                  <span>{channelLabel(m.channel)}</span>{' · '}
+                  {isNew && <strong className="badge">{t('inbox.new')}</strong>} <span>{channelLabel(m.channel)}</span>
+                  {' · '}
                   <span>{t('inbox.received', { when: formatCapture(new Date(m.firstSeenAt).toISOString()) })}</span>
                 </p>
                 <p className="message-text">{m.text}</p>

@@ -69,7 +69,9 @@ export function KeyEntry() {
       <p data-testid="key-status">{statusText(key)}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
         <label htmlFor={`${id}-input`}>{t('key.input')}</label>
-        <p id={`${id}-hint`} className="hint">{t('key.hint')}</p>
+        <p id={`${id}-hint`} className="hint">
+          {t('key.hint')}
+        </p>
         <input
           id={`${id}-input`}
           data-testid="key-input"
@@ -82,11 +84,19 @@ export function KeyEntry() {
           aria-invalid={problem !== null}
           aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ''}`}
         />
-        {problem && <p id={`${id}-problem`} className="field-error" data-testid="key-error" role="alert">{problem}</p>}
+        {problem && (
+          <p id={`${id}-problem`} className="field-error" data-testid="key-error" role="alert">
+            {problem}
+          </p>
+        )}
         <div className="actions">
-          <button type="submit" data-testid="key-save">{t('key.save')}</button>
+          <button type="submit" data-testid="key-save">
+            {t('key.save')}
+          </button>
           {key?.hasKey && !confirming && (
-            <button type="button" ref={clearRef} className="danger" data-testid="key-clear" onClick={() => setConfirming(true)}>{t('key.clear')}</button>
+            <button type="button" ref={clearRef} className="danger" data-testid="key-clear" onClick={() => setConfirming(true)}>
+              {t('key.clear')}
+            </button>
           )}
         </div>
       </form>
@@ -94,12 +104,18 @@ export function KeyEntry() {
         <div className="confirm" role="group" aria-labelledby={`${id}-confirm`} data-testid="key-clear-confirm">
           <p id={`${id}-confirm`}>{t('key.clear.confirm')}</p>
           <div className="actions">
-            <button type="button" className="danger-confirm" data-testid="key-clear-yes" onClick={() => void clear()}>{t('key.clear.yes')}</button>
-            <button type="button" ref={cancelRef} className="secondary" data-testid="key-clear-cancel" onClick={() => setConfirming(false)}>{t('key.clear.cancel')}</button>
+            <button type="button" className="danger-confirm" data-testid="key-clear-yes" onClick={() => void clear()}>
+              {t('key.clear.yes')}
+            </button>
+            <button type="button" ref={cancelRef} className="secondary" data-testid="key-clear-cancel" onClick={() => setConfirming(false)}>
+              {t('key.clear.cancel')}
+            </button>
           </div>
         </div>
       )}
-      <p role="status" data-testid="key-result">{result}</p>
+      <p role="status" data-testid="key-result">
+        {result}
+      </p>
     </section>
   );
 }

@@ -9,8 +9,7 @@ const asText = (s: string): string => s;
 const controlLabel = (c: ControlState): string => t(`control.${c}`);
 
 function MbusTileInner({ m }: { m: MbusChannel }) {
-  const formatValue = (v: number): string =>
-    m.unit ? t('fmt.withUnit', { value: formatNumber(v, 3), unit: m.unit }) : formatNumber(v, 3);
+  const formatValue = (v: number): string => (m.unit ? t('fmt.withUnit', { value: formatNumber(v, 3), unit: m.unit }) : formatNumber(v, 3));
   const titleId = `mbus-${m.channel}-title`;
   return (
     <section className="tile" data-testid={`tile-mbus-${m.channel}`} data-kind={m.kind} aria-labelledby={titleId}>
@@ -20,7 +19,12 @@ function MbusTileInner({ m }: { m: MbusChannel }) {
       </h3>
       <dl className="fields">
         <Field label={t('mbus.value')} name={`mbus-${m.channel}-value`} value={m.value} format={formatValue} />
-        <Field label={t('mbus.capturedAt')} name={`mbus-${m.channel}-capturedAt`} value={m.capturedAt} format={(iso) => formatCapture(iso)} />
+        <Field
+          label={t('mbus.capturedAt')}
+          name={`mbus-${m.channel}-capturedAt`}
+          value={m.capturedAt}
+          format={(iso) => formatCapture(iso)}
+        />
         <Field label={t('mbus.valve')} name={`mbus-${m.channel}-valve`} value={m.valve} format={controlLabel} />
         <Field label={t('mbus.equipmentId')} name={`mbus-${m.channel}-equipmentId`} value={m.equipmentId} format={asText} />
       </dl>

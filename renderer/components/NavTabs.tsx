@@ -20,7 +20,12 @@ export function NavTabs() {
       <ul>
         {VIEWS.map(({ view, label }) => (
           <li key={view}>
-            <button type="button" data-testid={`tab-${view}`} aria-current={view === current ? 'page' : undefined} onClick={() => setView(view)}>
+            <button
+              type="button"
+              data-testid={`tab-${view}`}
+              aria-current={view === current ? 'page' : undefined}
+              onClick={() => setView(view)}
+            >
               {t(label)}
               {view === 'dashboard' && unread > 0 && <span className="badge">{String(unread)}</span>}
             </button>

@@ -25,7 +25,9 @@ export function PhaseTable({ phases }: { phases: Phases }) {
         <tr>
           <th scope="col">{t('elec.phase')}</th>
           {columns.map((c) => (
-            <th scope="col" key={c.key}>{t(c.label)}</th>
+            <th scope="col" key={c.key}>
+              {t(c.label)}
+            </th>
           ))}
         </tr>
       </thead>

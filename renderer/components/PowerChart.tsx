@@ -42,15 +42,35 @@ const ChartBody = memo(function ChartBody({ points }: { points: ChartPoint[] }) 
         <YAxis tickFormatter={formatAxisWatt} width={80} stroke="var(--muted)" />
         <Tooltip labelFormatter={formatLabel} formatter={formatTooltip} />
         <Legend />
-        <Line name={t('chart.import')} dataKey="importPowerW" stroke="var(--import)" strokeWidth={2} dot={false} isAnimationActive={false} connectNulls={false} />
-        <Line name={t('chart.export')} dataKey="exportPowerW" stroke="var(--export)" strokeWidth={2} strokeDasharray="6 4" dot={false} isAnimationActive={false} connectNulls={false} />
+        <Line
+          name={t('chart.import')}
+          dataKey="importPowerW"
+          stroke="var(--import)"
+          strokeWidth={2}
+          dot={false}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
+        <Line
+          name={t('chart.export')}
+          dataKey="exportPowerW"
+          stroke="var(--export)"
+          strokeWidth={2}
+          strokeDasharray="6 4"
+          dot={false}
+          isAnimationActive={false}
+          connectNulls={false}
+        />
       </LineChart>
     </ResponsiveContainer>
   );
 });
 
 function PowerChartInner() {
-  const points = useThrottled(useApp((s) => s.chart), CHART_REDRAW_MS);
+  const points = useThrottled(
+    useApp((s) => s.chart),
+    CHART_REDRAW_MS,
+  );
   const { readings, max } = summarise(points);
   return (
     <section className="tile tile-wide" data-testid="tile-chart" aria-labelledby="chart-title">

@@ -13,7 +13,11 @@ interface Props {
 export function PowerGauge({ powerW, limitKva }: Props) {
   if (typeof powerW !== 'number') return null;
   if (typeof limitKva !== 'number' || limitKva <= 0) {
-    return <p className="gauge-text" data-testid="power-gauge" data-state="no-limit">{t('elec.gaugeNoLimit')}</p>;
+    return (
+      <p className="gauge-text" data-testid="power-gauge" data-state="no-limit">
+        {t('elec.gaugeNoLimit')}
+      </p>
+    );
   }
   const limitW = limitKva * 1000;
   const percent = Math.round((powerW / limitW) * 100);

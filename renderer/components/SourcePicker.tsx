@@ -53,7 +53,14 @@ export function SourcePicker() {
           <legend>{t('source.kind')}</legend>
           {SOURCE_KINDS.map((kind) => (
             <label key={kind} className="radio">
-              <input type="radio" name={`${id}-kind`} value={kind} checked={form.kind === kind} data-testid={`source-kind-${kind}`} onChange={() => set({ kind })} />
+              <input
+                type="radio"
+                name={`${id}-kind`}
+                value={kind}
+                checked={form.kind === kind}
+                data-testid={`source-kind-${kind}`}
+                onChange={() => set({ kind })}
+              />
               {t(`source.kind.${kind}`)}
             </label>
           ))}
@@ -61,24 +68,45 @@ export function SourcePicker() {
         {form.kind === 'serial' && (
           <div className="form-group">
             {ports.ports.length > 0 && <label htmlFor={`${id}-ports`}>{t('source.ports')}</label>}
-            {ports.warning && <p className="hint warn-text" data-testid="ports-warning">{ports.warning}</p>}
+            {ports.warning && (
+              <p className="hint warn-text" data-testid="ports-warning">
+                {ports.warning}
+              </p>
+            )}
             {ports.ports.length === 0 ? (
               <p className="hint">{t('source.noPorts')}</p>
             ) : (
               <select id={`${id}-ports`} data-testid="source-port-list" value={form.path} onChange={(e) => set({ path: e.target.value })}>
                 <option value="">{'—'}</option>
                 {ports.ports.map((p) => (
-                  <option key={p.path} value={p.path}>{p.manufacturer ? `${p.path} (${p.manufacturer})` : p.path}</option>
+                  <option key={p.path} value={p.path}>
+                    {p.manufacturer ? `${p.path} (${p.manufacturer})` : p.path}
+                  </option>
                 ))}
               </select>
             )}
-            <button type="button" onClick={() => void refreshPorts()}>{t('source.refreshPorts')}</button>
+            <button type="button" onClick={() => void refreshPorts()}>
+              {t('source.refreshPorts')}
+            </button>
             <label htmlFor={`${id}-path`}>{t('source.path')}</label>
-            <input id={`${id}-path`} data-testid="source-path" className="mono" value={form.path} onChange={(e) => set({ path: e.target.value })} />
+            <input
+              id={`${id}-path`}
+              data-testid="source-path"
+              className="mono"
+              value={form.path}
+              onChange={(e) => set({ path: e.target.value })}
+            />
             <label htmlFor={`${id}-baud`}>{t('source.baud')}</label>
-            <select id={`${id}-baud`} data-testid="source-baud" value={form.baudRate} onChange={(e) => set({ baudRate: Number(e.target.value) })}>
+            <select
+              id={`${id}-baud`}
+              data-testid="source-baud"
+              value={form.baudRate}
+              onChange={(e) => set({ baudRate: Number(e.target.value) })}
+            >
               {BAUD_RATES.map((b) => (
-                <option key={b} value={b}>{String(b)}</option>
+                <option key={b} value={b}>
+                  {String(b)}
+                </option>
               ))}
             </select>
           </div>
@@ -88,23 +116,47 @@ export function SourcePicker() {
             <label htmlFor={`${id}-host`}>{t('source.host')}</label>
             <input id={`${id}-host`} data-testid="source-host" value={form.host} onChange={(e) => set({ host: e.target.value })} />
             <label htmlFor={`${id}-port`}>{t('source.port')}</label>
-            <input id={`${id}-port`} data-testid="source-tcp-port" inputMode="numeric" value={form.port} onChange={(e) => set({ port: e.target.value })} />
+            <input
+              id={`${id}-port`}
+              data-testid="source-tcp-port"
+              inputMode="numeric"
+              value={form.port}
+              onChange={(e) => set({ port: e.target.value })}
+            />
           </div>
         )}
         {form.kind === 'file' && (
           <div className="form-group">
             <label htmlFor={`${id}-file`}>{t('source.filePath')}</label>
-            <input id={`${id}-file`} data-testid="source-file" className="mono" value={form.filePath} onChange={(e) => set({ filePath: e.target.value })} />
+            <input
+              id={`${id}-file`}
+              data-testid="source-file"
+              className="mono"
+              value={form.filePath}
+              onChange={(e) => set({ filePath: e.target.value })}
+            />
             <label htmlFor={`${id}-speed`}>{t('source.speed')}</label>
-            <input id={`${id}-speed`} data-testid="source-speed" inputMode="decimal" value={form.speed} onChange={(e) => set({ speed: e.target.value })} />
+            <input
+              id={`${id}-speed`}
+              data-testid="source-speed"
+              inputMode="decimal"
+              value={form.speed}
+              onChange={(e) => set({ speed: e.target.value })}
+            />
           </div>
         )}
         <div className="actions">
-          <button type="submit" data-testid="source-apply">{t('source.apply')}</button>
-          <button type="button" className="danger" data-testid="source-stop" onClick={() => void stop()}>{t('source.stop')}</button>
+          <button type="submit" data-testid="source-apply">
+            {t('source.apply')}
+          </button>
+          <button type="button" className="danger" data-testid="source-stop" onClick={() => void stop()}>
+            {t('source.stop')}
+          </button>
         </div>
       </form>
-      <p role="status" data-testid="source-result">{result}</p>
+      <p role="status" data-testid="source-result">
+        {result}
+      </p>
     </section>
   );
 }

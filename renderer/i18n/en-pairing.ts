@@ -34,7 +34,8 @@ export const enPairing = {
   'pairing.outcome.unknownMeter': 'Your grid operator does not know this meter id. Check it on the meter’s label.',
   'pairing.outcome.unreachable': 'Your grid operator’s system cannot be reached ({message}). Try again, or enter the key by hand.',
   'pairing.outcome.keyFails': 'The key was fetched, but the meter’s frames do not open with it: the meter’s key was changed. Pair again.',
-  'pairing.outcome.publishedKey': 'That is the published authentication key, the same in every meter, not your meter’s key. Use the key from your operator’s letter.',
+  'pairing.outcome.publishedKey':
+    'That is the published authentication key, the same in every meter, not your meter’s key. Use the key from your operator’s letter.',
   'pairing.outcome.error': 'Pairing failed: {message}',
   'pairing.retry': 'Try again',
   'pairing.manualOpen': 'Enter the key by hand',

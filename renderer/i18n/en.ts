@@ -93,10 +93,8 @@ const enCore = {
   'control.disconnected': 'Disconnected',
   'control.ready': 'Ready for reconnection',
   'breaker.explain.connected': 'Your home is supplied with electricity.',
-  'breaker.explain.disconnected':
-    'Your operator has cut the supply. Contact your grid operator to have it restored.',
-  'breaker.explain.ready':
-    'Your operator has allowed reconnection: press the button on the meter to restore the supply.',
+  'breaker.explain.disconnected': 'Your operator has cut the supply. Contact your grid operator to have it restored.',
+  'breaker.explain.ready': 'Your operator has allowed reconnection: press the button on the meter to restore the supply.',
   'relay.explain.connected': 'The relay is closed: the device it controls gets power.',
   'relay.explain.disconnected': 'The relay is open: the device it controls gets no power.',
   'relay.explain.ready': 'The relay may be closed again at the meter.',
@@ -151,8 +149,7 @@ const enCore = {
   'demo.openSettings': 'Choose my meter',
 
   'diagnosis.no-signal': 'No signal: nothing arrives on the port. Check the cable and that the P1 port is enabled.',
-  'diagnosis.noise':
-    'Bytes arrive but no meter data: check the cable, the signal inversion and the speed (115200 baud).',
+  'diagnosis.noise': 'Bytes arrive but no meter data: check the cable, the signal inversion and the speed (115200 baud).',
   'diagnosis.plain': 'The meter sends unencrypted data: no key is needed.',
   'diagnosis.encrypted-no-key': 'Your meter encrypts its data. Pair with your grid operator, or enter the key in Settings.',
   'diagnosis.key-ok': 'The key works: data is read and verified.',

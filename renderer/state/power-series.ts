@@ -42,7 +42,12 @@ interface OpenBucket {
 const mean = (sum: number, count: number): number | null => (count === 0 ? null : Math.round(sum / count));
 
 const pointOf = (b: OpenBucket): ChartPoint =>
-  Object.freeze({ at: b.at, importPowerW: mean(b.importSum, b.importCount), exportPowerW: mean(b.exportSum, b.exportCount), readings: b.readings });
+  Object.freeze({
+    at: b.at,
+    importPowerW: mean(b.importSum, b.importCount),
+    exportPowerW: mean(b.exportSum, b.exportCount),
+    readings: b.readings,
+  });
 
 /** Create an empty series. */
 export function createPowerSeries(): PowerSeries {

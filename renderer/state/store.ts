@@ -136,8 +136,7 @@ export function createAppStore(): AppStore {
 }
 
 /** True when the key fails on the frames that arrive: no new value can be read. */
-export const selectKeyFails = (s: AppState): boolean =>
-  s.health?.diagnosis === 'wrong-key' || s.health?.diagnosis === 'key-rotated';
+export const selectKeyFails = (s: AppState): boolean => s.health?.diagnosis === 'wrong-key' || s.health?.diagnosis === 'key-rotated';
 
 /**
  * True when the shown values are no longer refreshed: the key fails, or the link brings nothing

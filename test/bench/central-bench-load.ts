@@ -56,16 +56,18 @@ export async function closedLoop(pool: Agent[], make: Call, total: number): Prom
   let non200 = 0;
   let lost = 0;
   const t0 = performance.now();
-  await Promise.all(pool.map(async (agent) => {
-    while (issued < total) {
-      issued++;
-      const s = performance.now();
-      const status = await make(agent);
-      if (status === 0) lost++;
-      else lat.push(performance.now() - s);
-      if (status !== 200) non200++;
-    }
-  }));
+  await Promise.all(
+    pool.map(async (agent) => {
+      while (issued < total) {
+        issued++;
+        const s = performance.now();
+        const status = await make(agent);
+        if (status === 0) lost++;
+        else lat.push(performance.now() - s);
+        if (status !== 200) non200++;
+      }
+    }),
+  );
   return { lat: Float64Array.from(lat).sort(), sendLag: new Float64Array(0), wallMs: performance.now() - t0, non200, lost };
 }
 
@@ -85,18 +87,20 @@ export async function openLoop(pool: Agent[], make: Call, rate: number, seconds:
   let non200 = 0;
   let lost = 0;
   const t0 = performance.now() + 50; // let every client reach its first timer before the schedule starts
-  await Promise.all(pool.map(async (agent, c) => {
-    for (let k = 0; k < perClient; k++) {
-      const due = t0 + (c / pool.length) * interval + k * interval;
-      const wait = due - performance.now();
-      if (wait > 0) await sleep(wait);
-      lag.push(Math.max(0, performance.now() - due));
-      const status = await make(agent);
-      if (status === 0) lost++;
-      else lat.push(performance.now() - due);
-      if (status !== 200) non200++;
-    }
-  }));
+  await Promise.all(
+    pool.map(async (agent, c) => {
+      for (let k = 0; k < perClient; k++) {
+        const due = t0 + (c / pool.length) * interval + k * interval;
+        const wait = due - performance.now();
+        if (wait > 0) await sleep(wait);
+        lag.push(Math.max(0, performance.now() - due));
+        const status = await make(agent);
+        if (status === 0) lost++;
+        else lat.push(performance.now() - due);
+        if (status !== 200) non200++;
+      }
+    }),
+  );
   return { lat: Float64Array.from(lat).sort(), sendLag: Float64Array.from(lag).sort(), wallMs: performance.now() - t0, non200, lost };
 }
 

@@ -37,7 +37,13 @@ const DEFAULT_RATE = 100;
 const CLIENTS = 200;
 
 const { values: flags } = parseArgs({
-  options: { meters: { type: 'string' }, rate: { type: 'string' }, seconds: { type: 'string' }, closed: { type: 'string' }, profile: { type: 'string' } },
+  options: {
+    meters: { type: 'string' },
+    rate: { type: 'string' },
+    seconds: { type: 'string' },
+    closed: { type: 'string' },
+    profile: { type: 'string' },
+  },
   strict: true,
 });
 const whole = (v: string | undefined, dflt: number, name: string): number => {
@@ -46,24 +52,35 @@ const whole = (v: string | undefined, dflt: number, name: string): number => {
   return n;
 };
 const METERS = Math.max(1, whole(flags.meters ?? process.env.LUXP1_BENCH_METERS, 1_000_000, 'meters'));
-const RATES = (flags.rate ?? String(DEFAULT_RATE)).split(',').map((r) => whole(r, DEFAULT_RATE, 'rate')).filter((r) => r > 0);
+const RATES = (flags.rate ?? String(DEFAULT_RATE))
+  .split(',')
+  .map((r) => whole(r, DEFAULT_RATE, 'rate'))
+  .filter((r) => r > 0);
 const SECONDS = Math.max(1, whole(flags.seconds, 20, 'seconds'));
 const CLOSED = whole(flags.closed, 20_000, 'closed');
 const PROFILE = flags.profile === undefined ? '' : resolve(flags.profile);
 
 const dir = mkdtempSync(join(tmpdir(), 'luxp1-bench-central-'));
-const child = fork(join(import.meta.dirname, 'central-bench-server.ts'), [dir, String(METERS), PROFILE], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-const next = (type: string) => new Promise<any>((resolve, reject) => {
-  const on = (m: { type: string }) => m.type === type && (child.off('message', on), resolve(m));
-  child.on('message', on);
-  child.once('exit', (code) => reject(new Error(`bench server exited (${code}) before '${type}'`)));
+const child = fork(join(import.meta.dirname, 'central-bench-server.ts'), [dir, String(METERS), PROFILE], {
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const next = (type: string) =>
+  new Promise<any>((resolve, reject) => {
+    const on = (m: { type: string }) => m.type === type && (child.off('message', on), resolve(m));
+    child.on('message', on);
+    child.once('exit', (code) => reject(new Error(`bench server exited (${code}) before '${type}'`)));
+  });
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 try {
   console.log(`central bench: ${METERS} meters in ${dir}; load average ${load()} on this machine`);
   const prov = await next('provisioned');
-  console.log(`provisioning   ${METERS} meters in ${(prov.ms / 1000).toFixed(1)} s (${((METERS / prov.ms) * 1000).toFixed(0)} meters/s; target ≤ 120 s)`);
+  console.log(
+    `provisioning   ${METERS} meters in ${(prov.ms / 1000).toFixed(1)} s (${((METERS / prov.ms) * 1000).toFixed(0)} meters/s; target ≤ 120 s)`,
+  );
   const { url, token } = await next('listening');
   const base = new URL(url);
   const to: Target = { host: base.hostname, port: base.port };
@@ -73,13 +90,25 @@ try {
     const s = pick();
     return call(agent, to, 'POST', '/api/pair', { meterId: identityOf(s).meterId, code: benchCode(s) });
   };
-  const change: Call = (agent) => call(agent, to, 'PATCH', `/api/meters/${identityOf(pick()).meterId}`, { powerLimitKva: 1 + Math.floor(Math.random() * 900) / 10 }, token);
+  const change: Call = (agent) =>
+    call(
+      agent,
+      to,
+      'PATCH',
+      `/api/meters/${identityOf(pick()).meterId}`,
+      { powerLimitKva: 1 + Math.floor(Math.random() * 900) / 10 },
+      token,
+    );
   const health: Call = (agent) => call(agent, to, 'GET', '/api/health', undefined);
   await closedLoop(pool, health, 2 * CLIENTS); // opens every connection
   await closedLoop(pool, pair, 2_000); // warm-up: JIT, page cache
   // The floor: the same load on GET /api/health (no database write, no crypto) shows what the HTTP
   // stack and this machine's scheduling cost on their own, whatever the handlers do.
-  report(`open  health @${RATES[0] ?? DEFAULT_RATE}/s (floor)`, await openLoop(pool, health, RATES[0] ?? DEFAULT_RATE, SECONDS), `  offered ${RATES[0] ?? DEFAULT_RATE} req/s`);
+  report(
+    `open  health @${RATES[0] ?? DEFAULT_RATE}/s (floor)`,
+    await openLoop(pool, health, RATES[0] ?? DEFAULT_RATE, SECONDS),
+    `  offered ${RATES[0] ?? DEFAULT_RATE} req/s`,
+  );
   for (const rate of RATES) {
     report(`open  pairing @${rate}/s`, await openLoop(pool, pair, rate, SECONDS), `  offered ${rate} req/s`);
     report(`open  staff change @${rate}/s`, await openLoop(pool, change, rate, SECONDS), `  offered ${rate} req/s`);
@@ -96,7 +125,9 @@ try {
   child.send({ type: 'stop' });
   await new Promise((resolve) => child.once('exit', resolve));
   if (PROFILE) console.log(`server CPU profile written to ${PROFILE}`);
-  const bytes = readdirSync(dir).filter((f) => f.startsWith('central.sqlite')).reduce((n, f) => n + statSync(join(dir, f)).size, 0); // after close: WAL checkpointed
+  const bytes = readdirSync(dir)
+    .filter((f) => f.startsWith('central.sqlite'))
+    .reduce((n, f) => n + statSync(join(dir, f)).size, 0); // after close: WAL checkpointed
   console.log(`database       ${(bytes / 2 ** 20).toFixed(0)} MiB (${(bytes / METERS).toFixed(0)} B/meter, audit rows included)`);
 } finally {
   if (child.exitCode === null) child.kill('SIGKILL');

@@ -67,7 +67,8 @@ function timeFloor(n: number): Timing {
   return t;
 }
 
-const fmt = (t: Timing) => `${t.us.toFixed(1)} µs/frame CPU, ${Math.round(1e6 / t.us).toLocaleString('en')} frames/s (wall ${t.wallUs.toFixed(1)} µs)`;
+const fmt = (t: Timing) =>
+  `${t.us.toFixed(1)} µs/frame CPU, ${Math.round(1e6 / t.us).toLocaleString('en')} frames/s (wall ${t.wallUs.toFixed(1)} µs)`;
 
 console.log(`frame: ${frames[0]!.length} bytes (telegram ${plaintext.length} bytes, 4 M-Bus channels)`);
 if (!(globalThis as { gc?: () => void }).gc) console.log('(run with node --expose-gc for heap figures after GC)');
@@ -87,7 +88,9 @@ const floor = median(floors);
 const sample = median(samples);
 console.log(`decoder (push whole frames, one key): ${fmt(sample)}`);
 console.log(`floor (bare noble gcm, 16-byte tag):  ${fmt(floor)}`);
-console.log(`ratio decoder / floor: ${(sample.us / floor.us).toFixed(2)}× CPU (median of ${ROUNDS} alternating rounds of ${perRound.toLocaleString('en')} frames)`);
+console.log(
+  `ratio decoder / floor: ${(sample.us / floor.us).toFixed(2)}× CPU (median of ${ROUNDS} alternating rounds of ${perRound.toLocaleString('en')} frames)`,
+);
 // The issue's figure for Python's dsmr_parser on such a telegram (1.3–1.8 ms); PyPI is out of reach here.
 console.log(`vs dsmr_parser's 1.3–1.8 ms per telegram: ${(1300 / sample.us).toFixed(0)}–${(1800 / sample.us).toFixed(0)}× faster`);
 

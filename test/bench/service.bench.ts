@@ -80,8 +80,6 @@ try {
     delivery.push(seenAt - wroteAt);
     added.push(repliedAt - sentAt + (seenAt - wroteAt));
   }
-
-
 } finally {
   ws?.close();
   await stack.close();
@@ -92,7 +90,8 @@ const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
-const row = (name: string, xs: number[]) => console.log(`${name.padEnd(44)} p50 ${pct(xs, 50).toFixed(1).padStart(7)} ms   p95 ${pct(xs, 95).toFixed(1).padStart(7)} ms`);
+const row = (name: string, xs: number[]) =>
+  console.log(`${name.padEnd(44)} p50 ${pct(xs, 50).toFixed(1).padStart(7)} ms   p95 ${pct(xs, 95).toFixed(1).padStart(7)} ms`);
 console.log(`service bench: ${CHANGES} staff changes (message text), meter interval ${INTERVAL_MS} ms`);
 row('(a) telegram interval wait', wait);
 row('(b) LuxP1 adds (round trip + delivery)', added);

@@ -103,10 +103,14 @@ async function main(): Promise<void> {
     const after = await pageClockOffset(page);
     const sorted = [...latencies].sort((a, b) => a - b);
     console.log(`latency, last byte written -> value in the DOM, ${LATENCY_TELEGRAMS} telegrams (one at a time):`);
-    console.log(`  p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}  max ${ms(sorted.at(-1)!)}  min ${ms(sorted[0]!)}  (target p95 <= 100 ms)`);
+    console.log(
+      `  p50 ${ms(percentile(sorted, 50))}  p95 ${ms(percentile(sorted, 95))}  max ${ms(sorted.at(-1)!)}  min ${ms(sorted[0]!)}  (target p95 <= 100 ms)`,
+    );
     const writeSorted = writeCalls.sort((a, b) => a - b);
     console.log(`  the write call itself: p50 ${ms(percentile(writeSorted, 50))}, max ${ms(writeSorted.at(-1)!)}`);
-    console.log(`  clock sync: offset ${ms(clock.offsetMs)} (round trip ${ms(clock.rttMs)}), drift over the run ${ms(after.offsetMs - clock.offsetMs)}`);
+    console.log(
+      `  clock sync: offset ${ms(clock.offsetMs)} (round trip ${ms(clock.rttMs)}), drift over the run ${ms(after.offsetMs - clock.offsetMs)}`,
+    );
 
     await clearSeen(page);
     const heapStart = await heapUsed(page);
@@ -127,7 +131,8 @@ async function main(): Promise<void> {
       await clearSeen(page);
       console.log(`  replay: ${sent} telegrams after ${((nodeNow() - startedAt) / 1000).toFixed(0)} s`);
     }
-    if (sent < HEAP_TELEGRAMS) console.log(`  replay stopped at the ${REPLAY_BUDGET_MS / 1000} s budget (BENCH_UI_BUDGET_S) after ${sent} telegrams`);
+    if (sent < HEAP_TELEGRAMS)
+      console.log(`  replay stopped at the ${REPLAY_BUDGET_MS / 1000} s budget (BENCH_UI_BUDGET_S) after ${sent} telegrams`);
     await page.waitForFunction(
       (n) => Number(document.querySelector('[data-testid="health-decoded"]')?.textContent?.replace(/\D/g, '') || 0) >= n,
       decodedBefore + sent,
@@ -137,7 +142,9 @@ async function main(): Promise<void> {
     await clearSeen(page);
     const heapEnd = await heapUsed(page);
     const onScreen = await page.getByTestId('value-importPowerW').textContent();
-    console.log(`renderer heap (CDP Runtime.getHeapUsage after GC), ${sent} telegrams replayed in ${replaySeconds.toFixed(1)} s (${Math.round(sent / replaySeconds)}/s):`);
+    console.log(
+      `renderer heap (CDP Runtime.getHeapUsage after GC), ${sent} telegrams replayed in ${replaySeconds.toFixed(1)} s (${Math.round(sent / replaySeconds)}/s):`,
+    );
     console.log(`  start ${mb(heapStart)}  end ${mb(heapEnd)}  growth ${mb(heapEnd - heapStart)}  (target: within 10 MB)`);
     console.log(`  last value on screen ${onScreen} (last written ${last} W)`);
   } finally {

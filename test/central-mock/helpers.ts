@@ -26,7 +26,11 @@ export async function startHarness(opts: Partial<CentralOptions> = {}): Promise<
     async call(method, path, body, token) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (token !== false) headers.authorization = `Bearer ${token ?? h.central.staffToken}`;
-      const res = await fetch(h.central.url + path, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
+      const res = await fetch(h.central.url + path, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      });
       const text = await res.text();
       return { status: res.status, body: text === '' ? undefined : JSON.parse(text), headers: res.headers };
     },

@@ -15,9 +15,11 @@ describe('keys', () => {
   });
 
   it('computes the same HMAC-SHA256 as node:crypto', () => {
-    fc.assert(fc.property(fc.uint8Array({ minLength: 0, maxLength: 64 }), fc.string({ maxLength: 200 }), (key, msg) => {
-      expect(hmacSha256(key)(msg).toString('hex')).toBe(createHmac('sha256', key).update(msg).digest('hex'));
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 0, maxLength: 64 }), fc.string({ maxLength: 200 }), (key, msg) => {
+        expect(hmacSha256(key)(msg).toString('hex')).toBe(createHmac('sha256', key).update(msg).digest('hex'));
+      }),
+    );
   });
 
   it('seals a port key that opens only for the same meter and master key', () => {

@@ -29,7 +29,11 @@ describe('luxp1 central', () => {
   it('runs as a process: prints the token, the demo code and one listening line, stops on SIGTERM', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'luxp1-central-cli-'));
     dirs.push(dir);
-    const child = spawn(process.execPath, ['electron/cli/luxp1.ts', 'central', '--data', dir, '--listen', '127.0.0.1:0', '--seed', 'demo'], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LUXP1_MASTER_KEY: '' } });
+    const child = spawn(
+      process.execPath,
+      ['electron/cli/luxp1.ts', 'central', '--data', dir, '--listen', '127.0.0.1:0', '--seed', 'demo'],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LUXP1_MASTER_KEY: '' } },
+    );
     children.push(child);
     let out = '';
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));
@@ -47,7 +51,10 @@ describe('luxp1 central', () => {
     expect((await (await fetch(`${url}/api/health`)).json()).meters).toBe(1);
     const token = /staff token[^:]*\): (\S+)/.exec(out)![1]!;
     const port = await (await fetch(`${url}/api/meters/SAG1030700012701/port`, { headers: { authorization: `Bearer ${token}` } })).json();
-    const pair = await fetch(`${url}/api/pair`, { method: 'POST', body: JSON.stringify({ meterId: 'SAG1030700012701', code: 'DEMO-2701-0001' }) });
+    const pair = await fetch(`${url}/api/pair`, {
+      method: 'POST',
+      body: JSON.stringify({ meterId: 'SAG1030700012701', code: 'DEMO-2701-0001' }),
+    });
     expect((await pair.json()).key).toBe(port.key);
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');

@@ -25,10 +25,12 @@ describe('meter count (kept in memory rather than counted per request)', () => {
     const { store } = h.central;
     const before = store.count();
     const { meterId, systemTitle } = identityOf(424242);
-    expect(() => store.tx(() => {
-      store.insert({ meterId, systemTitle, sealedKey: new Uint8Array(44), encryption: true, preset: 'basic', fields: null });
-      throw new Error('abort');
-    })).toThrow('abort');
+    expect(() =>
+      store.tx(() => {
+        store.insert({ meterId, systemTitle, sealedKey: new Uint8Array(44), encryption: true, preset: 'basic', fields: null });
+        throw new Error('abort');
+      }),
+    ).toThrow('abort');
     expect(store.count()).toBe(before);
     expect(store.find(meterId)).toBeUndefined();
     expect(await meters()).toBe(before);

@@ -45,7 +45,13 @@ describe('pairing', () => {
 
   it('answers UNKNOWN_METER and BAD_REQUEST', async () => {
     expect((await pair({ meterId: 'SAG0000000000000', code: 'x' })).body.error).toBe('UNKNOWN_METER');
-    for (const body of [{ code: 'x' }, { meterId: a.meterId }, { meterId: a.meterId, systemTitle: a.systemTitle, code: 'x' }, { systemTitle: 'ABCD', code: 'x' }, [1]]) {
+    for (const body of [
+      { code: 'x' },
+      { meterId: a.meterId },
+      { meterId: a.meterId, systemTitle: a.systemTitle, code: 'x' },
+      { systemTitle: 'ABCD', code: 'x' },
+      [1],
+    ]) {
       expect((await pair(body)).status, JSON.stringify(body)).toBe(400);
     }
   });

@@ -48,7 +48,10 @@ describe('state across restarts', () => {
     await h.central.close();
     const db = join(h.dir, 'central.sqlite');
     const before = digest(db);
-    await expect(h.restart({ masterKeyEnv: 'ab'.repeat(32) })).rejects.toMatchObject({ code: 'MASTER_KEY_MISMATCH', message: expect.stringContaining('nothing was changed') });
+    await expect(h.restart({ masterKeyEnv: 'ab'.repeat(32) })).rejects.toMatchObject({
+      code: 'MASTER_KEY_MISMATCH',
+      message: expect.stringContaining('nothing was changed'),
+    });
     await expect(h.restart({ masterKeyEnv: 'not hex' })).rejects.toMatchObject({ code: 'BAD_MASTER_KEY' });
     renameSync(join(h.dir, 'master.key'), join(h.dir, 'master.key.away'));
     await expect(h.restart()).rejects.toMatchObject({ code: 'MASTER_KEY_MISSING' });

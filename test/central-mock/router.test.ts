@@ -34,8 +34,16 @@ describe('router', () => {
   it('does not let a change whose body arrives late undo a change made meanwhile', async () => {
     const u = new URL(h.central.url);
     const slow = request({
-      host: u.hostname, port: u.port, method: 'PATCH', path: `/api/meters/${DEMO}`,
-      headers: { authorization: `Bearer ${h.central.staffToken}`, 'content-type': 'application/json', expect: '100-continue', 'content-length': 20 },
+      host: u.hostname,
+      port: u.port,
+      method: 'PATCH',
+      path: `/api/meters/${DEMO}`,
+      headers: {
+        authorization: `Bearer ${h.central.staffToken}`,
+        'content-type': 'application/json',
+        expect: '100-continue',
+        'content-length': 20,
+      },
     });
     const answered = new Promise<any>((resolve, reject) => {
       slow.on('response', (res) => {

@@ -17,7 +17,14 @@ describe('meters', () => {
 
   it('seeds the demo meter as specified', async () => {
     const { body } = await h.call('GET', `/api/meters/${DEMO}`);
-    expect(body).toMatchObject({ meterId: DEMO, systemTitle: '534147677001BD54', encryption: true, preset: 'full', keyVersion: 1, frameCounter: 0 });
+    expect(body).toMatchObject({
+      meterId: DEMO,
+      systemTitle: '534147677001BD54',
+      encryption: true,
+      preset: 'full',
+      keyVersion: 1,
+      frameCounter: 0,
+    });
     expect(body.fields).toEqual(expect.arrayContaining([...PRESET_FULL]));
     expect(body.mbus.map((d: { channel: number; kind: string }) => `${d.channel}${d.kind}`)).toEqual(['1gas', '2water', '3heat']);
     expect(body).not.toHaveProperty('key');
@@ -54,14 +61,32 @@ describe('meters', () => {
 
 describe('settings', () => {
   it('switches encryption, power limit, breaker and relays, and audits before/after', async () => {
-    const r = await h.call('PATCH', `/api/meters/${DEMO}`, { encryption: false, powerLimitKva: 12.5, breaker: 'ready', relays: { relay2: 'connected' } });
-    expect(r.body).toMatchObject({ encryption: false, powerLimitKva: 12.5, breaker: 'ready', relays: { relay1: 'disconnected', relay2: 'connected' } });
+    const r = await h.call('PATCH', `/api/meters/${DEMO}`, {
+      encryption: false,
+      powerLimitKva: 12.5,
+      breaker: 'ready',
+      relays: { relay2: 'connected' },
+    });
+    expect(r.body).toMatchObject({
+      encryption: false,
+      powerLimitKva: 12.5,
+      breaker: 'ready',
+      relays: { relay1: 'disconnected', relay2: 'connected' },
+    });
     const [last] = (await h.call('GET', `/api/meters/${DEMO}/audit`)).body.entries;
-    expect(last).toMatchObject({ actor: 'staff:1', action: 'settings changed', before: { encryption: true, powerLimitKva: 27.6, breaker: 'connected' }, after: { encryption: false, powerLimitKva: 12.5 } });
+    expect(last).toMatchObject({
+      actor: 'staff:1',
+      action: 'settings changed',
+      before: { encryption: true, powerLimitKva: 27.6, breaker: 'connected' },
+      after: { encryption: false, powerLimitKva: 12.5 },
+    });
   });
 
   it('sets presets and custom field lists, naming unknown codes', async () => {
-    expect((await h.call('PATCH', `/api/meters/${DEMO}`, { fields: 'basic' })).body).toMatchObject({ preset: 'basic', fields: [...PRESET_BASIC] });
+    expect((await h.call('PATCH', `/api/meters/${DEMO}`, { fields: 'basic' })).body).toMatchObject({
+      preset: 'basic',
+      fields: [...PRESET_BASIC],
+    });
     const custom = await h.call('PATCH', `/api/meters/${DEMO}`, { fields: ['1-0:1.8.0', '0-1:24.2.1'] });
     expect(custom.body.preset).toBe('custom');
     expect(custom.body.fields).toEqual(['1-3:0.2.8', '0-0:1.0.0', '0-0:42.0.0', '1-0:1.8.0', '0-1:24.2.1']);
@@ -73,7 +98,15 @@ describe('settings', () => {
   });
 
   it('rejects out-of-range settings', async () => {
-    for (const body of [{ powerLimitKva: 0 }, { powerLimitKva: 1000 }, { breaker: 'open' }, { relays: { relay3: 'connected' } }, { encryption: 'yes' }, {}, { colour: 'red' }]) {
+    for (const body of [
+      { powerLimitKva: 0 },
+      { powerLimitKva: 1000 },
+      { breaker: 'open' },
+      { relays: { relay3: 'connected' } },
+      { encryption: 'yes' },
+      {},
+      { colour: 'red' },
+    ]) {
       const r = await h.call('PATCH', `/api/meters/${DEMO}`, body);
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(r.body.error).toBe('BAD_REQUEST');
@@ -83,7 +116,10 @@ describe('settings', () => {
 
 describe('messages', () => {
   it('sets and clears a channel', async () => {
-    expect((await h.call('PUT', `/api/meters/${DEMO}/messages/3`, { text: 'Coupure 10h-12h' })).body.messages).toMatchObject({ '3': 'Coupure 10h-12h', '0': '' });
+    expect((await h.call('PUT', `/api/meters/${DEMO}/messages/3`, { text: 'Coupure 10h-12h' })).body.messages).toMatchObject({
+      '3': 'Coupure 10h-12h',
+      '0': '',
+    });
     expect((await h.call('PUT', `/api/meters/${DEMO}/messages/3`, { text: '' })).body.messages['3']).toBe('');
   });
 
@@ -103,7 +139,14 @@ describe('messages', () => {
 describe('M-Bus', () => {
   it('attaches, sets the valve and detaches a device', async () => {
     const put = await h.call('PUT', `/api/meters/${DEMO}/mbus/4`, { kind: 'water', equipmentId: 'W99' });
-    expect(put.body.mbus.find((d: { channel: number }) => d.channel === 4)).toEqual({ channel: 4, kind: 'water', deviceType: 7, equipmentId: 'W99', unit: 'm3', valve: 'connected' });
+    expect(put.body.mbus.find((d: { channel: number }) => d.channel === 4)).toEqual({
+      channel: 4,
+      kind: 'water',
+      deviceType: 7,
+      equipmentId: 'W99',
+      unit: 'm3',
+      valve: 'connected',
+    });
     const valve = await h.call('PATCH', `/api/meters/${DEMO}/mbus/1`, { valve: 'disconnected' });
     expect(valve.body.mbus[0]).toMatchObject({ channel: 1, kind: 'gas', valve: 'disconnected' });
     const del = await h.call('DELETE', `/api/meters/${DEMO}/mbus/4`);
@@ -123,7 +166,10 @@ describe('keys', () => {
     const port = await h.call('GET', `/api/meters/${DEMO}/port`);
     expect(port.body.key).toMatch(/^[0-9A-F]{32}$/);
     const pair = await h.call('POST', '/api/pair', { meterId: DEMO, code: 'demo 2701 0001' }, false);
-    expect(pair).toMatchObject({ status: 200, body: { meterId: DEMO, systemTitle: '534147677001BD54', key: port.body.key, keyVersion: port.body.keyVersion } });
+    expect(pair).toMatchObject({
+      status: 200,
+      body: { meterId: DEMO, systemTitle: '534147677001BD54', key: port.body.key, keyVersion: port.body.keyVersion },
+    });
   });
 
   it('rotates the key: new key, version + 1, counter reset, audited without key material', async () => {
@@ -135,7 +181,11 @@ describe('keys', () => {
     const after = (await h.call('GET', `/api/meters/${DEMO}/port`)).body;
     expect(after.key).not.toBe(before.key);
     const [entry] = (await h.call('GET', `/api/meters/${DEMO}/audit`)).body.entries;
-    expect(entry).toMatchObject({ action: `key rotated, version ${after.keyVersion}`, before: { keyVersion: before.keyVersion }, after: { keyVersion: after.keyVersion } });
+    expect(entry).toMatchObject({
+      action: `key rotated, version ${after.keyVersion}`,
+      before: { keyVersion: before.keyVersion },
+      after: { keyVersion: after.keyVersion },
+    });
     const [event] = (await h.call('GET', `/api/meters/${DEMO}/events`)).body.events;
     expect(event).toMatchObject({ type: 'key-rotated', detail: { keyVersion: after.keyVersion } });
   });

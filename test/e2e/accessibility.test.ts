@@ -32,7 +32,11 @@ beforeAll(async () => {
   copyFileSync(AXE_SOURCE, join(staticDir, AXE_URL));
   stack = await startMeterStack({ staticDir, intervalMs: 1000 });
   const demo = stack.central.demo!;
-  const paired = await stack.services.handle('pairing:pair', { centralUrl: stack.central.url, meterId: demo.meterId, code: demo.pairingCode });
+  const paired = await stack.services.handle('pairing:pair', {
+    centralUrl: stack.central.url,
+    meterId: demo.meterId,
+    code: demo.pairingCode,
+  });
   if (!paired.ok || paired.value.status !== 'paired') throw new Error(`pairing failed: ${JSON.stringify(paired)}`);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -70,7 +74,10 @@ async function axeViolations(): Promise<string[]> {
     return (await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })).violations;
   }, WCAG_TAGS);
   return (violations as AxeViolation[]).map((v) =>
-    [`${v.id} (${v.impact ?? 'n/a'}): ${v.help}`, ...v.nodes.map((n) => `  at ${n.target.join(' ')}\n    ${(n.failureSummary ?? '').replace(/\n/g, '\n    ')}`)].join('\n'),
+    [
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.help}`,
+      ...v.nodes.map((n) => `  at ${n.target.join(' ')}\n    ${(n.failureSummary ?? '').replace(/\n/g, '\n    ')}`),
+    ].join('\n'),
   );
 }
 
@@ -81,52 +88,74 @@ async function openView(view: string): Promise<void> {
 }
 
 describe('axe-core, WCAG 2.x A and AA, live data', () => {
-  it('reports a planted violation (the check itself works)', async () => {
-    await openView('dashboard');
-    await page.evaluate(() => document.getElementById('main')!.append(Object.assign(document.createElement('button'), { id: 'planted' })));
-    try {
-      expect((await axeViolations()).join('\n')).toMatch(/button-name[\s\S]*#planted/);
-    } finally {
-      await page.evaluate(() => document.getElementById('planted')?.remove());
-    }
-  }, STEP_MS);
+  it(
+    'reports a planted violation (the check itself works)',
+    async () => {
+      await openView('dashboard');
+      await page.evaluate(() =>
+        document.getElementById('main')!.append(Object.assign(document.createElement('button'), { id: 'planted' })),
+      );
+      try {
+        expect((await axeViolations()).join('\n')).toMatch(/button-name[\s\S]*#planted/);
+      } finally {
+        await page.evaluate(() => document.getElementById('planted')?.remove());
+      }
+    },
+    STEP_MS,
+  );
 
-  it('finds nothing on the dashboard', async () => {
-    await openView('dashboard');
-    await page.locator('[data-testid="power-chart"] svg').first().waitFor(WAIT);
-    await page.locator('[data-testid="tile-mbus-1"]').waitFor(WAIT);
-    expect((await axeViolations()).join('\n\n')).toBe('');
-  }, STEP_MS);
+  it(
+    'finds nothing on the dashboard',
+    async () => {
+      await openView('dashboard');
+      await page.locator('[data-testid="power-chart"] svg').first().waitFor(WAIT);
+      await page.locator('[data-testid="tile-mbus-1"]').waitFor(WAIT);
+      expect((await axeViolations()).join('\n\n')).toBe('');
+    },
+    STEP_MS,
+  );
 
-  it('finds nothing on the pairing view', async () => {
-    await openView('pairing');
-    await page.locator('[data-testid="pairing-port"][data-diagnosis="key-ok"]').waitFor(WAIT);
-    expect((await axeViolations()).join('\n\n')).toBe('');
-  }, STEP_MS);
+  it(
+    'finds nothing on the pairing view',
+    async () => {
+      await openView('pairing');
+      await page.locator('[data-testid="pairing-port"][data-diagnosis="key-ok"]').waitFor(WAIT);
+      expect((await axeViolations()).join('\n\n')).toBe('');
+    },
+    STEP_MS,
+  );
 
-  it('finds nothing on the service view with staff signed out', async () => {
-    await openView('service');
-    await page.locator('[data-testid="service-staff"][data-signed-in="false"]').waitFor(WAIT);
-    await page.getByTestId('service-frame-detail').waitFor(WAIT);
-    await page.locator('[data-testid="service-interval"] svg').first().waitFor(WAIT);
-    expect((await axeViolations()).join('\n\n')).toBe('');
-  }, STEP_MS);
+  it(
+    'finds nothing on the service view with staff signed out',
+    async () => {
+      await openView('service');
+      await page.locator('[data-testid="service-staff"][data-signed-in="false"]').waitFor(WAIT);
+      await page.getByTestId('service-frame-detail').waitFor(WAIT);
+      await page.locator('[data-testid="service-interval"] svg').first().waitFor(WAIT);
+      expect((await axeViolations()).join('\n\n')).toBe('');
+    },
+    STEP_MS,
+  );
 
-  it('finds nothing on the settings view', async () => {
-    await openView('settings');
-    await page.locator('[data-testid="source-kind-tcp"]:checked').waitFor(WAIT); // prefilled from the running source
-    // Each source kind shows its own fields: check them all (choosing one applies nothing).
-    for (const kind of ['serial', 'file', 'demo', 'tcp']) {
-      await page.getByTestId(`source-kind-${kind}`).check();
-      expect((await axeViolations()).join('\n\n'), kind).toBe('');
-    }
-    await page.getByTestId('key-input').fill('00112233445566778899AABBCCDDEEFF');
-    await page.getByTestId('key-save').click();
-    await page.getByTestId('key-error').waitFor(WAIT); // the inline refusal of the published key
-    expect((await axeViolations()).join('\n\n'), 'key error').toBe('');
-    await page.getByTestId('key-input').fill('');
-    expect(pageErrors).toEqual([]);
-  }, STEP_MS);
+  it(
+    'finds nothing on the settings view',
+    async () => {
+      await openView('settings');
+      await page.locator('[data-testid="source-kind-tcp"]:checked').waitFor(WAIT); // prefilled from the running source
+      // Each source kind shows its own fields: check them all (choosing one applies nothing).
+      for (const kind of ['serial', 'file', 'demo', 'tcp']) {
+        await page.getByTestId(`source-kind-${kind}`).check();
+        expect((await axeViolations()).join('\n\n'), kind).toBe('');
+      }
+      await page.getByTestId('key-input').fill('00112233445566778899AABBCCDDEEFF');
+      await page.getByTestId('key-save').click();
+      await page.getByTestId('key-error').waitFor(WAIT); // the inline refusal of the published key
+      expect((await axeViolations()).join('\n\n'), 'key error').toBe('');
+      await page.getByTestId('key-input').fill('');
+      expect(pageErrors).toEqual([]);
+    },
+    STEP_MS,
+  );
 });
 
 interface Stop {
@@ -138,7 +167,8 @@ interface Stop {
 function expectedStops(): Promise<string[]> {
   return page.evaluate(() => {
     const name = (el: Element): string =>
-      el.getAttribute('data-testid') ?? `${el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}`;
+      el.getAttribute('data-testid') ??
+      `${el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}`;
     const candidates = document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]');
     const out: string[] = [];
     for (const el of candidates) {
@@ -163,7 +193,9 @@ async function tabStops(max: number): Promise<Stop[]> {
       const el = document.activeElement;
       if (!el || el === document.body) return null;
       const s = getComputedStyle(el);
-      const name = el.getAttribute('data-testid') ?? `${el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}`;
+      const name =
+        el.getAttribute('data-testid') ??
+        `${el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}`;
       return { id: name, outline: `${s.outlineStyle} ${s.outlineWidth}` };
     });
     if (stop === null) break;
@@ -175,32 +207,46 @@ async function tabStops(max: number): Promise<Stop[]> {
 const visibleOutline = (outline: string): boolean => !outline.startsWith('none') && parseFloat(outline.split(' ')[1] ?? '0') >= 2;
 
 describe('keyboard', () => {
-  it('reaches every control of the dashboard in document order, each with a visible focus ring', async () => {
-    await openView('dashboard');
-    await page.locator('[data-testid="power-chart"] svg').first().waitFor(WAIT);
-    const expected = await expectedStops();
-    const stops = await tabStops(expected.length + 5);
-    expect(stops.map((s) => s.id)).toEqual(expected);
-    expect(stops[0]!.id).toBe('skip-to-main'); // the first stop jumps past the tabs and health panel
-    expect(stops.filter((s) => !visibleOutline(s.outline))).toEqual([]);
-  }, STEP_MS);
+  it(
+    'reaches every control of the dashboard in document order, each with a visible focus ring',
+    async () => {
+      await openView('dashboard');
+      await page.locator('[data-testid="power-chart"] svg').first().waitFor(WAIT);
+      const expected = await expectedStops();
+      const stops = await tabStops(expected.length + 5);
+      expect(stops.map((s) => s.id)).toEqual(expected);
+      expect(stops[0]!.id).toBe('skip-to-main'); // the first stop jumps past the tabs and health panel
+      expect(stops.filter((s) => !visibleOutline(s.outline))).toEqual([]);
+    },
+    STEP_MS,
+  );
 
-  it('reaches every control of the settings view in document order, each with a visible focus ring', async () => {
-    await openView('settings');
-    await page.locator('[data-testid="source-kind-tcp"]:checked').waitFor(WAIT);
-    const expected = await expectedStops();
-    expect(expected).toEqual(expect.arrayContaining(['source-kind-tcp', 'source-host', 'source-tcp-port', 'source-apply', 'key-input', 'key-save']));
-    const stops = await tabStops(expected.length + 5);
-    expect(stops.map((s) => s.id)).toEqual(expected);
-    expect(stops.filter((s) => !visibleOutline(s.outline))).toEqual([]);
-  }, STEP_MS);
+  it(
+    'reaches every control of the settings view in document order, each with a visible focus ring',
+    async () => {
+      await openView('settings');
+      await page.locator('[data-testid="source-kind-tcp"]:checked').waitFor(WAIT);
+      const expected = await expectedStops();
+      expect(expected).toEqual(
+        expect.arrayContaining(['source-kind-tcp', 'source-host', 'source-tcp-port', 'source-apply', 'key-input', 'key-save']),
+      );
+      const stops = await tabStops(expected.length + 5);
+      expect(stops.map((s) => s.id)).toEqual(expected);
+      expect(stops.filter((s) => !visibleOutline(s.outline))).toEqual([]);
+    },
+    STEP_MS,
+  );
 
-  it('the skip link moves focus to the view', async () => {
-    await openView('settings');
-    await tabStops(1);
-    await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('source-kind-tcp');
-  }, STEP_MS);
+  it(
+    'the skip link moves focus to the view',
+    async () => {
+      await openView('settings');
+      await tabStops(1);
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('source-kind-tcp');
+    },
+    STEP_MS,
+  );
 });

@@ -20,7 +20,11 @@ beforeAll(async () => {
   tmp = makeTempDir('capture');
   stack = await startMeterStack({ staticDir: tmp.path, intervalMs: 200 });
   const demo = stack.central.demo!;
-  const paired = await stack.services.handle('pairing:pair', { centralUrl: stack.central.url, meterId: demo.meterId, code: demo.pairingCode });
+  const paired = await stack.services.handle('pairing:pair', {
+    centralUrl: stack.central.url,
+    meterId: demo.meterId,
+    code: demo.pairingCode,
+  });
   expect(paired.ok && paired.value.status).toBe('paired');
   key = (await stack.staffCall('GET', `/api/meters/${demo.meterId}/port`)).json.key;
   await telegrams(stack.services, 3);
@@ -43,13 +47,20 @@ function telegrams(services: HostServices, n: number): Promise<void> {
   });
 }
 
-async function exportAndDecode(redact: boolean, args: string[]): Promise<{ exported: Record<string, unknown>[]; decoded: Record<string, unknown>[] }> {
+async function exportAndDecode(
+  redact: boolean,
+  args: string[],
+): Promise<{ exported: Record<string, unknown>[]; decoded: Record<string, unknown>[] }> {
   const r = await stack.services.handle('capture:export', { redact });
   if (!r.ok) throw new Error(r.error.message);
   const file = join(tmp.path, r.value.fileName);
   writeFileSync(file, r.value.ndjson);
   const { stdout } = await run(process.execPath, ['electron/cli/luxp1.ts', 'decode', ...args, file], { maxBuffer: 64 << 20 });
-  const parse = (text: string) => text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const parse = (text: string) =>
+    text
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
   return { exported: parse(r.value.ndjson), decoded: parse(stdout) };
 }
 
@@ -60,7 +71,9 @@ describe('capture export round trip', () => {
     const replayed = decoded.filter((rec) => rec.type === 'telegram');
     expect(replayed.length).toBeGreaterThanOrEqual(3);
     expect(replayed.map((rec) => rec.frameCounter)).toEqual(shown.map((rec) => rec.frameCounter));
-    expect(replayed.map((rec) => (rec.electricity as { meterId?: string }).meterId)).toEqual(shown.map((rec) => (rec.electricity as { meterId?: string }).meterId));
+    expect(replayed.map((rec) => (rec.electricity as { meterId?: string }).meterId)).toEqual(
+      shown.map((rec) => (rec.electricity as { meterId?: string }).meterId),
+    );
     expect((replayed[0]!.electricity as { meterId?: string }).meterId).toBe(stack.central.demo!.meterId);
   });
 

@@ -8,7 +8,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { buildRenderer } from './support/build-renderer.ts';
 import { collectPageErrors, launchChromium } from './support/chromium.ts';
-import { fieldStates, chooseSerialPort, enterKey, keepScreenshot, readingChangesFrom, readingOf, waitAttr, WAIT } from './support/dashboard-page.ts';
+import {
+  fieldStates,
+  chooseSerialPort,
+  enterKey,
+  keepScreenshot,
+  readingChangesFrom,
+  readingOf,
+  waitAttr,
+  WAIT,
+} from './support/dashboard-page.ts';
 import { startSerialStack, type SerialStack } from './support/serial-stack.ts';
 import { startServeChild, type ServeChild } from './support/serve-child.ts';
 import { makeTempDir, type TempDir } from './support/temp-dir.ts';
@@ -52,19 +61,23 @@ describe('browser mode, fresh data directory', () => {
     await serve?.close();
   });
 
-  it('runs the demo: live values that change', async () => {
-    const data = makeTempDir('e2e-dashboard-data');
-    temps.push(data);
-    serve = await startServeChild({ dataDir: data.path, rendererDir, args: ['--fast'] });
-    const page = await openPage(serve.url);
-    const first = await readingOf(page, 'importPowerW');
-    await waitAttr(page, 'diagnosis', 'data-diagnosis', 'key-ok');
-    expect(await page.getByTestId('health-encryption').getAttribute('data-encrypted')).toBe('true');
-    const next = await readingChangesFrom(page, 'importPowerW', first);
-    expect(next).not.toBe(first);
-    await keepScreenshot(page, 'dashboard-demo');
-    expect(pageErrors).toEqual([]);
-  }, STEP_MS);
+  it(
+    'runs the demo: live values that change',
+    async () => {
+      const data = makeTempDir('e2e-dashboard-data');
+      temps.push(data);
+      serve = await startServeChild({ dataDir: data.path, rendererDir, args: ['--fast'] });
+      const page = await openPage(serve.url);
+      const first = await readingOf(page, 'importPowerW');
+      await waitAttr(page, 'diagnosis', 'data-diagnosis', 'key-ok');
+      expect(await page.getByTestId('health-encryption').getAttribute('data-encrypted')).toBe('true');
+      const next = await readingChangesFrom(page, 'importPowerW', first);
+      expect(next).not.toBe(first);
+      await keepScreenshot(page, 'dashboard-demo');
+      expect(pageErrors).toEqual([]);
+    },
+    STEP_MS,
+  );
 });
 
 describe('a meter on a serial port', () => {
@@ -79,66 +92,95 @@ describe('a meter on a serial port', () => {
     await stack?.close();
   });
 
-  it('with a wrong key says "wrong key" and shows no values', async () => {
-    const applied = await chooseSerialPort(page, stack.pty.appPath);
-    expect(applied).not.toMatch(/could not/i);
-    await waitAttr(page, 'diagnosis', 'data-diagnosis', 'encrypted-no-key');
-    await enterKey(page, WRONG_KEY);
-    await waitAttr(page, 'diagnosis', 'data-diagnosis', 'wrong-key');
-    expect(await page.getByTestId('diagnosis').getAttribute('data-severity')).toBe('bad');
-    expect(await page.getByTestId('diagnosis').textContent()).toMatch(/wrong key/i);
-    await page.getByTestId('tab-dashboard').click();
-    await page.getByTestId('no-data').waitFor(WAIT);
-    const states = await fieldStates(page, 'view-dashboard');
-    expect(Object.entries(states).filter(([, s]) => s === 'value')).toEqual([]);
-    await keepScreenshot(page, 'dashboard-wrong-key');
-  }, STEP_MS);
+  it(
+    'with a wrong key says "wrong key" and shows no values',
+    async () => {
+      const applied = await chooseSerialPort(page, stack.pty.appPath);
+      expect(applied).not.toMatch(/could not/i);
+      await waitAttr(page, 'diagnosis', 'data-diagnosis', 'encrypted-no-key');
+      await enterKey(page, WRONG_KEY);
+      await waitAttr(page, 'diagnosis', 'data-diagnosis', 'wrong-key');
+      expect(await page.getByTestId('diagnosis').getAttribute('data-severity')).toBe('bad');
+      expect(await page.getByTestId('diagnosis').textContent()).toMatch(/wrong key/i);
+      await page.getByTestId('tab-dashboard').click();
+      await page.getByTestId('no-data').waitFor(WAIT);
+      const states = await fieldStates(page, 'view-dashboard');
+      expect(Object.entries(states).filter(([, s]) => s === 'value')).toEqual([]);
+      await keepScreenshot(page, 'dashboard-wrong-key');
+    },
+    STEP_MS,
+  );
 
-  it('with the right key fills every tile: electricity, phases, breaker, gas, water, heat, chart', async () => {
-    await enterKey(page, stack.meter.key.toLowerCase());
-    await waitAttr(page, 'diagnosis', 'data-diagnosis', 'key-ok');
-    await page.getByTestId('tab-dashboard').click();
-    expect(await readingOf(page, 'meterId')).toContain(stack.meter.meterId);
-    for (const name of ['importPowerW', 'exportPowerW', 'importEnergyWh', 'exportEnergyWh', 'importReactiveVarh', 'powerLimitKva', 'l1-voltageV', 'l3-importPowerW']) {
-      await readingOf(page, name);
-    }
-    const kinds = { 1: 'gas', 2: 'water', 3: 'heat' } as const;
-    for (const [channel, kind] of Object.entries(kinds)) {
-      await waitAttr(page, `tile-mbus-${channel}`, 'data-kind', kind);
-      await readingOf(page, `mbus-${channel}-value`);
-      await readingOf(page, `mbus-${channel}-equipmentId`);
-    }
-    await waitAttr(page, 'breaker-state', 'data-state', 'connected');
-    // The full set leaves nothing "not pushed" and nothing "no reading yet" anywhere on the dashboard.
-    const states = await fieldStates(page, 'view-dashboard');
-    expect(Object.entries(states).filter(([, s]) => s !== 'value')).toEqual([]);
-    expect(Object.keys(states).length).toBeGreaterThan(20);
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="power-chart"]')?.getAttribute('data-points')) >= 2, null, WAIT);
-    await keepScreenshot(page, 'dashboard-serial-full');
-  }, STEP_MS);
+  it(
+    'with the right key fills every tile: electricity, phases, breaker, gas, water, heat, chart',
+    async () => {
+      await enterKey(page, stack.meter.key.toLowerCase());
+      await waitAttr(page, 'diagnosis', 'data-diagnosis', 'key-ok');
+      await page.getByTestId('tab-dashboard').click();
+      expect(await readingOf(page, 'meterId')).toContain(stack.meter.meterId);
+      for (const name of [
+        'importPowerW',
+        'exportPowerW',
+        'importEnergyWh',
+        'exportEnergyWh',
+        'importReactiveVarh',
+        'powerLimitKva',
+        'l1-voltageV',
+        'l3-importPowerW',
+      ]) {
+        await readingOf(page, name);
+      }
+      const kinds = { 1: 'gas', 2: 'water', 3: 'heat' } as const;
+      for (const [channel, kind] of Object.entries(kinds)) {
+        await waitAttr(page, `tile-mbus-${channel}`, 'data-kind', kind);
+        await readingOf(page, `mbus-${channel}-value`);
+        await readingOf(page, `mbus-${channel}-equipmentId`);
+      }
+      await waitAttr(page, 'breaker-state', 'data-state', 'connected');
+      // The full set leaves nothing "not pushed" and nothing "no reading yet" anywhere on the dashboard.
+      const states = await fieldStates(page, 'view-dashboard');
+      expect(Object.entries(states).filter(([, s]) => s !== 'value')).toEqual([]);
+      expect(Object.keys(states).length).toBeGreaterThan(20);
+      await page.waitForFunction(
+        () => Number(document.querySelector('[data-testid="power-chart"]')?.getAttribute('data-points')) >= 2,
+        null,
+        WAIT,
+      );
+      await keepScreenshot(page, 'dashboard-serial-full');
+    },
+    STEP_MS,
+  );
 
-  it('stays live when the operator switches the port to plain text, and says "unencrypted"', async () => {
-    await stack.staff('PATCH', `/api/meters/${stack.meter.meterId}`, { encryption: false });
-    await waitAttr(page, 'health-encryption', 'data-encrypted', 'false');
-    await waitAttr(page, 'diagnosis', 'data-diagnosis', 'plain');
-    expect(await page.getByTestId('health-encryption').textContent()).toMatch(/unencrypted/i);
-    const before = await readingOf(page, 'importPowerW');
-    await readingChangesFrom(page, 'importPowerW', before);
-    expect(await page.getByTestId('no-data').count()).toBe(0);
-    expect(await page.getByTestId('stale-banner').count()).toBe(0);
-    await keepScreenshot(page, 'dashboard-plain');
-  }, STEP_MS);
+  it(
+    'stays live when the operator switches the port to plain text, and says "unencrypted"',
+    async () => {
+      await stack.staff('PATCH', `/api/meters/${stack.meter.meterId}`, { encryption: false });
+      await waitAttr(page, 'health-encryption', 'data-encrypted', 'false');
+      await waitAttr(page, 'diagnosis', 'data-diagnosis', 'plain');
+      expect(await page.getByTestId('health-encryption').textContent()).toMatch(/unencrypted/i);
+      const before = await readingOf(page, 'importPowerW');
+      await readingChangesFrom(page, 'importPowerW', before);
+      expect(await page.getByTestId('no-data').count()).toBe(0);
+      expect(await page.getByTestId('stale-banner').count()).toBe(0);
+      await keepScreenshot(page, 'dashboard-plain');
+    },
+    STEP_MS,
+  );
 
-  it('says "reconnecting" when the cable is pulled, and recovers when it is back', async () => {
-    await stack.pty.unplug();
-    await waitAttr(page, 'health-link', 'data-status', 'reconnecting');
-    expect(await page.getByTestId('health-link').textContent()).toMatch(/reconnecting/i);
-    await keepScreenshot(page, 'dashboard-unplugged');
-    const frozen = await readingOf(page, 'importPowerW');
-    await stack.pty.plugIn();
-    await waitAttr(page, 'health-link', 'data-status', 'open');
-    await readingChangesFrom(page, 'importPowerW', frozen);
-    await keepScreenshot(page, 'dashboard-reconnected');
-    expect(pageErrors).toEqual([]);
-  }, STEP_MS);
+  it(
+    'says "reconnecting" when the cable is pulled, and recovers when it is back',
+    async () => {
+      await stack.pty.unplug();
+      await waitAttr(page, 'health-link', 'data-status', 'reconnecting');
+      expect(await page.getByTestId('health-link').textContent()).toMatch(/reconnecting/i);
+      await keepScreenshot(page, 'dashboard-unplugged');
+      const frozen = await readingOf(page, 'importPowerW');
+      await stack.pty.plugIn();
+      await waitAttr(page, 'health-link', 'data-status', 'open');
+      await readingChangesFrom(page, 'importPowerW', frozen);
+      await keepScreenshot(page, 'dashboard-reconnected');
+      expect(pageErrors).toEqual([]);
+    },
+    STEP_MS,
+  );
 });

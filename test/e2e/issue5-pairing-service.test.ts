@@ -63,7 +63,9 @@ async function waitDiagnosis(d: string): Promise<void> {
 
 /** Clicks `button`, then waits until the change it made is timed as seen on the port. */
 async function changeAndSee(button: string): Promise<{ text: string; accepted: number; seen: number }> {
-  const ids = await page.locator('[data-testid="service-timing"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-id'))));
+  const ids = await page
+    .locator('[data-testid="service-timing"]')
+    .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-id'))));
   const next = Math.max(0, ...ids) + 1;
   await byTestId(button).click();
   const row = page.locator(`[data-testid="service-timing"][data-id="${next}"][data-seen="true"]`);
@@ -74,70 +76,90 @@ async function changeAndSee(button: string): Promise<{ text: string; accepted: n
 }
 
 describe('issue 5 in the browser', () => {
-  it('shows the encrypted port, refuses a wrong pairing code, then pairs with the right one', async () => {
-    // The dashboard's diagnosis leads to pairing: no key yet for an encrypted port.
-    await page.locator('[data-testid="diagnosis"][data-diagnosis="encrypted-no-key"]').waitFor(WAIT);
-    await byTestId('diagnosis-open-pairing').click();
-    // The renderer draws once per animation frame: wait for the tab to show it rather than read it at once.
-    await page.locator('[data-testid="tab-pairing"][aria-current="page"]').waitFor(WAIT);
-    await waitDiagnosis('encrypted-no-key');
-    expect(await byTestId('pairing-port-finding').textContent()).toContain('SAG');
-    expect(await pair('WRONG-0000')).toBe('bad-code');
-    expect(await byTestId('pairing-outcome').textContent()).toMatch(/4 attempts left/);
-    expect(await pair(demo().pairingCode)).toBe('paired');
-    await waitDiagnosis('key-ok');
-    expect(await byTestId('diagnosis-open-pairing').count()).toBe(0);
-    await screenshot(page, 'issue5-paired');
-  }, STEP_MS);
+  it(
+    'shows the encrypted port, refuses a wrong pairing code, then pairs with the right one',
+    async () => {
+      // The dashboard's diagnosis leads to pairing: no key yet for an encrypted port.
+      await page.locator('[data-testid="diagnosis"][data-diagnosis="encrypted-no-key"]').waitFor(WAIT);
+      await byTestId('diagnosis-open-pairing').click();
+      // The renderer draws once per animation frame: wait for the tab to show it rather than read it at once.
+      await page.locator('[data-testid="tab-pairing"][aria-current="page"]').waitFor(WAIT);
+      await waitDiagnosis('encrypted-no-key');
+      expect(await byTestId('pairing-port-finding').textContent()).toContain('SAG');
+      expect(await pair('WRONG-0000')).toBe('bad-code');
+      expect(await byTestId('pairing-outcome').textContent()).toMatch(/4 attempts left/);
+      expect(await pair(demo().pairingCode)).toBe('paired');
+      await waitDiagnosis('key-ok');
+      expect(await byTestId('diagnosis-open-pairing').count()).toBe(0);
+      await screenshot(page, 'issue5-paired');
+    },
+    STEP_MS,
+  );
 
-  it('turns a central key rotation into "your operator changed the key" and re-pairs in one click', async () => {
-    const r = await stack.staffCall('POST', `/api/meters/${demo().meterId}/rotate-key`);
-    expect(r.status).toBe(200);
-    await waitDiagnosis('key-rotated');
-    expect(await byTestId('pairing-port-finding').textContent()).toMatch(/operator changed the key/);
-    await screenshot(page, 'issue5-key-rotated');
-    await byTestId('pairing-repair').click();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('pairing-code');
-    expect(await pair(demo().pairingCode)).toBe('paired');
-    await waitDiagnosis('key-ok');
-  }, STEP_MS);
+  it(
+    'turns a central key rotation into "your operator changed the key" and re-pairs in one click',
+    async () => {
+      const r = await stack.staffCall('POST', `/api/meters/${demo().meterId}/rotate-key`);
+      expect(r.status).toBe(200);
+      await waitDiagnosis('key-rotated');
+      expect(await byTestId('pairing-port-finding').textContent()).toMatch(/operator changed the key/);
+      await screenshot(page, 'issue5-key-rotated');
+      await byTestId('pairing-repair').click();
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('pairing-code');
+      expect(await pair(demo().pairingCode)).toBe('paired');
+      await waitDiagnosis('key-ok');
+    },
+    STEP_MS,
+  );
 
-  it('lets staff with a valid token change the meter and times the port following', async () => {
-    await byTestId('tab-service').click();
-    await byTestId('view-service').waitFor(WAIT);
-    await byTestId('staff-token').fill('not-a-staff-token');
-    await byTestId('staff-central-url').fill(stack.central.url);
-    await byTestId('staff-signin-submit').click();
-    await byTestId('staff-error').waitFor(WAIT);
-    expect(await byTestId('staff-controls').count()).toBe(0);
+  it(
+    'lets staff with a valid token change the meter and times the port following',
+    async () => {
+      await byTestId('tab-service').click();
+      await byTestId('view-service').waitFor(WAIT);
+      await byTestId('staff-token').fill('not-a-staff-token');
+      await byTestId('staff-central-url').fill(stack.central.url);
+      await byTestId('staff-signin-submit').click();
+      await byTestId('staff-error').waitFor(WAIT);
+      expect(await byTestId('staff-controls').count()).toBe(0);
 
-    await byTestId('staff-token').fill(stack.central.staffToken);
-    await byTestId('staff-signin-submit').click();
-    await byTestId('staff-controls').waitFor(WAIT);
+      await byTestId('staff-token').fill(stack.central.staffToken);
+      await byTestId('staff-signin-submit').click();
+      await byTestId('staff-controls').waitFor(WAIT);
 
-    expect((await changeAndSee('staff-encryption-off')).text).toMatch(/^Encryption off accepted after/);
-    await page.locator('[data-testid="service-compare-encryption"][data-match="true"]').waitFor(WAIT);
-    expect(await byTestId('service-compare-encryption').textContent()).toMatch(/seen off/);
-    await changeAndSee('staff-encryption-on');
-    await page.locator('[data-testid="service-compare-encryption"][data-match="true"]').waitFor(WAIT);
+      expect((await changeAndSee('staff-encryption-off')).text).toMatch(/^Encryption off accepted after/);
+      await page.locator('[data-testid="service-compare-encryption"][data-match="true"]').waitFor(WAIT);
+      expect(await byTestId('service-compare-encryption').textContent()).toMatch(/seen off/);
+      await changeAndSee('staff-encryption-on');
+      await page.locator('[data-testid="service-compare-encryption"][data-match="true"]').waitFor(WAIT);
 
-    await changeAndSee('staff-fields-full');
-    const text = byTestId('service-frame-text');
-    await page.waitForFunction(() => /0-3:24\.2\.1/.test(document.querySelector('[data-testid="service-frame-text"]')?.textContent ?? ''), null, WAIT);
-    const telegram = (await text.textContent()) ?? '';
-    for (const channel of [1, 2, 3]) expect(telegram).toContain(`0-${channel}:24.2.1`);
-    await page.locator('[data-testid="service-compare"][data-same="true"]').waitFor(WAIT);
+      await changeAndSee('staff-fields-full');
+      const text = byTestId('service-frame-text');
+      await page.waitForFunction(
+        () => /0-3:24\.2\.1/.test(document.querySelector('[data-testid="service-frame-text"]')?.textContent ?? ''),
+        null,
+        WAIT,
+      );
+      const telegram = (await text.textContent()) ?? '';
+      for (const channel of [1, 2, 3]) expect(telegram).toContain(`0-${channel}:24.2.1`);
+      await page.locator('[data-testid="service-compare"][data-same="true"]').waitFor(WAIT);
 
-    const message = Array.from({ length: 1024 }, (_, i) => String.fromCharCode(0x20 + ((i * 7) % 95))).join('');
-    await byTestId('staff-message-text').fill(message);
-    const timed = await changeAndSee('staff-message-send');
-    expect(timed.seen).toBeGreaterThanOrEqual(timed.accepted);
-    expect(timed.text).toContain('Message on channel 0 (1,024 characters)');
-    const hex = Buffer.from(message, 'ascii').toString('hex').toUpperCase();
-    await page.waitForFunction((h) => (document.querySelector('[data-testid="service-frame-text"]')?.textContent ?? '').toUpperCase().includes(h), hex, WAIT);
+      const message = Array.from({ length: 1024 }, (_, i) => String.fromCharCode(0x20 + ((i * 7) % 95))).join('');
+      await byTestId('staff-message-text').fill(message);
+      const timed = await changeAndSee('staff-message-send');
+      expect(timed.seen).toBeGreaterThanOrEqual(timed.accepted);
+      expect(timed.text).toContain('Message on channel 0 (1,024 characters)');
+      const hex = Buffer.from(message, 'ascii').toString('hex').toUpperCase();
+      await page.waitForFunction(
+        (h) => (document.querySelector('[data-testid="service-frame-text"]')?.textContent ?? '').toUpperCase().includes(h),
+        hex,
+        WAIT,
+      );
 
-    await page.locator('[data-testid="service-compare"][data-same="true"]').waitFor(WAIT);
-    await screenshot(page, 'issue5-staff');
-    expect(pageErrors).toEqual([]);
-  }, STEP_MS);
+      await page.locator('[data-testid="service-compare"][data-same="true"]').waitFor(WAIT);
+      await screenshot(page, 'issue5-staff');
+      expect(pageErrors).toEqual([]);
+    },
+    STEP_MS,
+  );
 });

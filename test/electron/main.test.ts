@@ -19,7 +19,13 @@ afterAll(() => rm(rendererDir, { recursive: true, force: true }));
 describe('Electron main', () => {
   it('opens an isolated, sandboxed window without Node or webviews', () => {
     const prefs = windowOptions('/x/preload.cjs').webPreferences!;
-    expect(prefs).toMatchObject({ preload: '/x/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(prefs).toMatchObject({
+      preload: '/x/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+    });
   });
 
   it('blocks navigation, redirects, webviews and window.open', () => {
@@ -48,7 +54,11 @@ describe('Electron main', () => {
   });
 
   it('keeps the key with safeStorage only where it really encrypts', () => {
-    const sealed = { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(`sealed:${s}`), decryptString: (b: Buffer) => b.toString().slice(7) };
+    const sealed = {
+      isEncryptionAvailable: () => true,
+      encryptString: (s: string) => Buffer.from(`sealed:${s}`),
+      decryptString: (b: Buffer) => b.toString().slice(7),
+    };
     const p = keyProtector(sealed);
     if (p === 'file') throw new Error('expected safeStorage');
     expect(p.decrypt(p.encrypt('00AA'))).toBe('00AA');

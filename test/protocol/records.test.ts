@@ -12,9 +12,28 @@ describe('toRecord', () => {
     const [event] = createStreamDecoder({ key: NEXXT_KEY }).push(frame);
     const record = toRecord(event!);
     expect(Object.keys(record)).toEqual([
-      'type', 'encrypted', 'frameCounter', 'systemTitle', 'header', 'version', 'timestamp', 'message', 'channelMessages', 'electricity', 'mbus', 'unknown', 'crc',
+      'type',
+      'encrypted',
+      'frameCounter',
+      'systemTitle',
+      'header',
+      'version',
+      'timestamp',
+      'message',
+      'channelMessages',
+      'electricity',
+      'mbus',
+      'unknown',
+      'crc',
     ]);
-    expect(record).toMatchObject({ type: 'telegram', encrypted: true, frameCounter: 370915, systemTitle: '534147677001BD54', version: '42', timestamp: '2018-01-30T10:21:22+01:00' });
+    expect(record).toMatchObject({
+      type: 'telegram',
+      encrypted: true,
+      frameCounter: 370915,
+      systemTitle: '534147677001BD54',
+      version: '42',
+      timestamp: '2018-01-30T10:21:22+01:00',
+    });
     expect(toRecord(event!, { withRaw: true }).rawHex).toBe(bytesToHex(frame));
   });
 
@@ -37,6 +56,8 @@ describe('toRecord', () => {
     ]);
     expect(toRecord(events[2]!, { withRaw: true })).toHaveProperty('rawHex', bytesToHex(frame));
     const noKey = createStreamDecoder().push(frame)[0]!;
-    expect(JSON.stringify(toRecord(noKey))).toBe(`{"type":"error","code":"NO_KEY","message":${JSON.stringify(noKey.type === 'error' ? noKey.message : '')},"frameCounter":370915}`);
+    expect(JSON.stringify(toRecord(noKey))).toBe(
+      `{"type":"error","code":"NO_KEY","message":${JSON.stringify(noKey.type === 'error' ? noKey.message : '')},"frameCounter":370915}`,
+    );
   });
 });

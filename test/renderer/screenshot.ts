@@ -30,21 +30,80 @@ const port = (server.address() as AddressInfo).port;
 function installFakeApi(): void {
   const now = Date.now();
   const elec = (w: number) => ({
-    meterId: 'SAG1030700012701', importEnergyWh: 12_345_678, exportEnergyWh: 1_234_005, importReactiveVarh: 345_600, exportReactiveVarh: 12_000,
-    importPowerW: w, exportPowerW: 0, importReactivePowerVar: 120, exportReactivePowerVar: 0, powerLimitKva: 7,
-    currentLimitsA: { import: 40, export: -40 }, breaker: 'ready', relays: { relay1: 'connected', relay2: 'disconnected' }, powerFailures: 3,
-    phases: { l1: { voltageV: 231.4, currentA: 4.2, importPowerW: 980 }, l2: { voltageV: 229.8, currentA: 2.1, importPowerW: 480 }, l3: { voltageV: 230.2, currentA: 3.9, importPowerW: w - 1460 } },
+    meterId: 'SAG1030700012701',
+    importEnergyWh: 12_345_678,
+    exportEnergyWh: 1_234_005,
+    importReactiveVarh: 345_600,
+    exportReactiveVarh: 12_000,
+    importPowerW: w,
+    exportPowerW: 0,
+    importReactivePowerVar: 120,
+    exportReactivePowerVar: 0,
+    powerLimitKva: 7,
+    currentLimitsA: { import: 40, export: -40 },
+    breaker: 'ready',
+    relays: { relay1: 'connected', relay2: 'disconnected' },
+    powerFailures: 3,
+    phases: {
+      l1: { voltageV: 231.4, currentA: 4.2, importPowerW: 980 },
+      l2: { voltageV: 229.8, currentA: 2.1, importPowerW: 480 },
+      l3: { voltageV: 230.2, currentA: 3.9, importPowerW: w - 1460 },
+    },
   });
   const mbus = [
-    { channel: 1, deviceType: 7, kind: 'water', equipmentId: '3232323241424344313233343536', value: 872.123, unit: 'm3', capturedAt: new Date(now - 300_000).toISOString(), valve: 'connected' },
-    { channel: 2, deviceType: 3, kind: 'gas', equipmentId: '4730303332353631323334353637', value: 4021.37, unit: 'm3', capturedAt: new Date(now - 300_000).toISOString() },
+    {
+      channel: 1,
+      deviceType: 7,
+      kind: 'water',
+      equipmentId: '3232323241424344313233343536',
+      value: 872.123,
+      unit: 'm3',
+      capturedAt: new Date(now - 300_000).toISOString(),
+      valve: 'connected',
+    },
+    {
+      channel: 2,
+      deviceType: 3,
+      kind: 'gas',
+      equipmentId: '4730303332353631323334353637',
+      value: 4021.37,
+      unit: 'm3',
+      capturedAt: new Date(now - 300_000).toISOString(),
+    },
     { channel: 3, deviceType: 4, kind: 'heat', equipmentId: null, value: null, unit: null, capturedAt: null },
   ];
-  const reading = (at: number, w: number) => ({ receivedAt: at, encrypted: true, frame: null, telegram: { header: '/Lux5\\253663629_D', electricity: elec(w), mbus, unknown: [], crc: 0, channelMessages: { '2': 'Planned maintenance on Friday 9:00-11:00: short interruption possible.' } } });
-  const history = Array.from({ length: 360 }, (_, i) => ({ at: now - (360 - i) * 10_000, importPowerW: Math.round(1800 + 900 * Math.sin(i / 25) + 300 * Math.sin(i / 3)), exportPowerW: i % 90 < 30 ? 400 : 0 }));
+  const reading = (at: number, w: number) => ({
+    receivedAt: at,
+    encrypted: true,
+    frame: null,
+    telegram: {
+      header: '/Lux5\\253663629_D',
+      electricity: elec(w),
+      mbus,
+      unknown: [],
+      crc: 0,
+      channelMessages: { '2': 'Planned maintenance on Friday 9:00-11:00: short interruption possible.' },
+    },
+  });
+  const history = Array.from({ length: 360 }, (_, i) => ({
+    at: now - (360 - i) * 10_000,
+    importPowerW: Math.round(1800 + 900 * Math.sin(i / 25) + 300 * Math.sin(i / 3)),
+    exportPowerW: i % 90 < 30 ? 400 : 0,
+  }));
   const snapshot = {
     link: { status: 'open', source: { kind: 'serial', path: '/dev/ttyUSB0' }, since: now - 3_600_000, lastDataAt: now - 4000 },
-    health: { encrypted: true, systemTitle: '5341473103070001', lastFrameCounter: 4711, lastTelegramAt: now - 4000, framesDecoded: 361, rejected: { AUTH_FAILED: 0, CRC_MISMATCH: 1, REPLAY: 0, NO_KEY: 0, MALFORMED: 0 }, counterGaps: 1, framesMissed: 2, noiseBytes: 0, diagnosis: 'key-ok' },
+    health: {
+      encrypted: true,
+      systemTitle: '5341473103070001',
+      lastFrameCounter: 4711,
+      lastTelegramAt: now - 4000,
+      framesDecoded: 361,
+      rejected: { AUTH_FAILED: 0, CRC_MISMATCH: 1, REPLAY: 0, NO_KEY: 0, MALFORMED: 0 },
+      counterGaps: 1,
+      framesMissed: 2,
+      noiseBytes: 0,
+      diagnosis: 'key-ok',
+    },
     key: { hasKey: true, origin: 'manual', meterId: null, systemTitle: null, storage: 'safeStorage' },
     latest: reading(now - 4000, 3460),
     history,
@@ -70,7 +129,15 @@ function installFakeApi(): void {
 
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const problems: string[] = [];
 const page = await browser.newPage({ viewport: { width: WIDTH, height: 900 } });

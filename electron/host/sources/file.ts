@@ -53,7 +53,10 @@ export function createFileSource(path: string, speed: number, clock: Clock): Sou
           timer = null;
           if (cancelled) return;
           if (i >= steps.length) {
-            onState({ status: 'ended', message: `replay of ${path} finished (${capture ? `${steps.length} frames` : `${data.length} bytes`})` });
+            onState({
+              status: 'ended',
+              message: `replay of ${path} finished (${capture ? `${steps.length} frames` : `${data.length} bytes`})`,
+            });
             return;
           }
           onBytes(steps[i++]!.bytes);

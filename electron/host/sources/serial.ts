@@ -89,7 +89,8 @@ export function createSerialSource(options: SerialOptions): Source {
         else {
           const device = deviceOf(options.path);
           presence = setInterval(() => {
-            if (deviceOf(options.path) !== device) finish({ status: 'closed', message: `${options.path}: device disappeared (unplugged?)` });
+            if (deviceOf(options.path) !== device)
+              finish({ status: 'closed', message: `${options.path}: device disappeared (unplugged?)` });
           }, PRESENCE_CHECK_MS);
           presence.unref();
           onState({ status: 'open' });

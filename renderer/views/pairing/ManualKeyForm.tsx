@@ -28,14 +28,27 @@ export function ManualKeyForm() {
       <form className="stacked" onSubmit={(e) => void submit(e)}>
         <label>
           {t('pairing.manual.label')}
-          <input className="mono" data-testid="pairing-manual-key" value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" spellCheck={false} maxLength={64} />
+          <input
+            className="mono"
+            data-testid="pairing-manual-key"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={64}
+          />
         </label>
         <button type="submit" data-testid="pairing-manual-submit">
           {t('pairing.manual.submit')}
         </button>
       </form>
       {note && (
-        <p className={`note ${note.kind === 'saved' ? 'note-ok' : 'note-bad'}`} data-testid="pairing-manual-note" data-status={note.kind} role={note.kind === 'saved' ? 'status' : 'alert'}>
+        <p
+          className={`note ${note.kind === 'saved' ? 'note-ok' : 'note-bad'}`}
+          data-testid="pairing-manual-note"
+          data-status={note.kind}
+          role={note.kind === 'saved' ? 'status' : 'alert'}
+        >
           {note.kind === 'saved' && t('pairing.manual.saved')}
           {note.kind === 'bad-format' && t('pairing.manual.badFormat')}
           {note.kind === 'published' && t('pairing.outcome.publishedKey')}

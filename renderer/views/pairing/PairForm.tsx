@@ -35,11 +35,27 @@ export function PairForm(props: { initialMeterId: string; onManual: () => void }
       <form className="stacked" onSubmit={submit} data-testid="pairing-form">
         <label>
           {t('pairing.meterId')}
-          <input className="mono" data-testid="pairing-meter-id" value={meterId} onChange={(e) => setMeterId(e.target.value)} required maxLength={64} autoComplete="off" />
+          <input
+            className="mono"
+            data-testid="pairing-meter-id"
+            value={meterId}
+            onChange={(e) => setMeterId(e.target.value)}
+            required
+            maxLength={64}
+            autoComplete="off"
+          />
         </label>
         <label>
           {t('pairing.code')}
-          <input className="mono" data-testid="pairing-code" value={code} onChange={(e) => setCode(e.target.value)} required maxLength={64} autoComplete="off" />
+          <input
+            className="mono"
+            data-testid="pairing-code"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            required
+            maxLength={64}
+            autoComplete="off"
+          />
         </label>
         <details>
           <summary>{t('pairing.advanced')}</summary>

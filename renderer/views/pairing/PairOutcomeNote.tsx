@@ -62,7 +62,13 @@ export function PairOutcomeNote(props: { attempt: PairAttempt; count?: number; o
       break;
   }
   return (
-    <div className={`note ${o.status === 'paired' ? 'note-ok' : 'note-bad'}`} role={o.status === 'paired' ? 'status' : 'alert'} data-testid="pairing-outcome" data-status={o.status} data-attempt={props.count}>
+    <div
+      className={`note ${o.status === 'paired' ? 'note-ok' : 'note-bad'}`}
+      role={o.status === 'paired' ? 'status' : 'alert'}
+      data-testid="pairing-outcome"
+      data-status={o.status}
+      data-attempt={props.count}
+    >
       <p>{text}</p>
       {actions && <div className="actions">{actions}</div>}
     </div>

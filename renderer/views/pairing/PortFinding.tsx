@@ -58,7 +58,11 @@ export function PortFinding(props: { link: LinkState | null; health: PortHealth 
  * otherwise (when known) on a line of its own.
  */
 function Finding(props: { sentence: MessageKey; title: string | null }) {
-  const titleEl = (title: string) => <span className="mono" data-testid="pairing-system-title">{title}</span>;
+  const titleEl = (title: string) => (
+    <span className="mono" data-testid="pairing-system-title">
+      {title}
+    </span>
+  );
   const [before, after] = t(props.sentence, { title: MARK }).split(MARK);
   if (after !== undefined) {
     return (
@@ -72,7 +76,11 @@ function Finding(props: { sentence: MessageKey; title: string | null }) {
   return (
     <>
       <p data-testid="pairing-port-finding">{before}</p>
-      {props.title !== null && <p>{t('pairing.port.systemTitle')} {titleEl(props.title)}</p>}
+      {props.title !== null && (
+        <p>
+          {t('pairing.port.systemTitle')} {titleEl(props.title)}
+        </p>
+      )}
     </>
   );
 }

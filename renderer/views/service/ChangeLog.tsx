@@ -11,15 +11,25 @@ export function ChangeLog(props: { timings: ChangeTiming[] }) {
       {props.timings.length === 0 && <p>{t('service.timings.none')}</p>}
       <ol className="timings">
         {props.timings.map((timing) => (
-          <li key={timing.id} data-testid="service-timing" data-id={timing.id} data-seen={timing.seenAt !== null} data-error={timing.error !== undefined}>
+          <li
+            key={timing.id}
+            data-testid="service-timing"
+            data-id={timing.id}
+            data-seen={timing.seenAt !== null}
+            data-error={timing.error !== undefined}
+          >
             <strong>{describeChange(timing.change)}</strong>{' '}
             {timing.error !== undefined ? (
               t('service.timings.error', { error: timing.error })
             ) : (
               <>
-                {timing.acceptedAt === null ? t('service.timings.pendingAccept') : t('service.timings.accepted', { ms: timing.acceptedAt - timing.requestedAt })}
+                {timing.acceptedAt === null
+                  ? t('service.timings.pendingAccept')
+                  : t('service.timings.accepted', { ms: timing.acceptedAt - timing.requestedAt })}
                 {' · '}
-                {timing.seenAt === null ? t('service.timings.pendingSeen') : t('service.timings.seen', { ms: timing.seenAt - timing.requestedAt })}
+                {timing.seenAt === null
+                  ? t('service.timings.pendingSeen')
+                  : t('service.timings.seen', { ms: timing.seenAt - timing.requestedAt })}
               </>
             )}
           </li>

@@ -4,12 +4,21 @@ import type { CentralMeter, ReadingRecord } from '../../../electron/ipc/contract
 import { diffFields } from './field-diff.ts';
 import { t } from '../../i18n/index.ts';
 
-const onOff = (v: boolean | null): string => (v === null ? t('service.compare.unknown') : v ? t('service.compare.on') : t('service.compare.off'));
+const onOff = (v: boolean | null): string =>
+  v === null ? t('service.compare.unknown') : v ? t('service.compare.on') : t('service.compare.off');
 
 /** Fields configured and missing, fields sent but not configured, encryption expected vs seen. */
 export function ConfigCompare(props: { meter: CentralMeter; latest: ReadingRecord | null }) {
   const { meter, latest } = props;
-  const diff = latest ? diffFields(expectedFields(meter.fields, meter.mbus.map((m) => m.channel)), fieldsPresent(latest.telegram)) : null;
+  const diff = latest
+    ? diffFields(
+        expectedFields(
+          meter.fields,
+          meter.mbus.map((m) => m.channel),
+        ),
+        fieldsPresent(latest.telegram),
+      )
+    : null;
   const seen = latest ? latest.encrypted : null;
   const same = diff !== null && diff.missing.length === 0 && diff.extra.length === 0 && seen === meter.encryption;
   return (
@@ -18,12 +27,22 @@ export function ConfigCompare(props: { meter: CentralMeter; latest: ReadingRecor
       <p data-testid="service-meter">
         {t('service.compare.meter', { meterId: meter.meterId, systemTitle: meter.systemTitle, keyVersion: String(meter.keyVersion) })}
       </p>
-      <p className={seen === meter.encryption ? 'status-ok' : 'status-bad'} data-testid="service-compare-encryption" data-match={seen === meter.encryption}>
+      <p
+        className={seen === meter.encryption ? 'status-ok' : 'status-bad'}
+        data-testid="service-compare-encryption"
+        data-match={seen === meter.encryption}
+      >
         {t('service.compare.encryption', { expected: onOff(meter.encryption), seen: onOff(seen) })}
       </p>
       {diff === null && <p>{t('service.compare.noTelegram')}</p>}
-      {same && <p className="note note-ok" data-testid="service-compare-same">{t('service.compare.same')}</p>}
-      {diff && diff.missing.length > 0 && <FieldList testId="service-compare-missing" title={t('service.compare.missing')} fields={diff.missing} />}
+      {same && (
+        <p className="note note-ok" data-testid="service-compare-same">
+          {t('service.compare.same')}
+        </p>
+      )}
+      {diff && diff.missing.length > 0 && (
+        <FieldList testId="service-compare-missing" title={t('service.compare.missing')} fields={diff.missing} />
+      )}
       {diff && diff.extra.length > 0 && <FieldList testId="service-compare-extra" title={t('service.compare.extra')} fields={diff.extra} />}
     </section>
   );

@@ -23,7 +23,9 @@ export function FrameDetail(props: { frame: FrameRecord }) {
       )}
       <p>
         {t('service.frame.status')}:{' '}
-        <strong className={frame.status === 'ok' ? 'status-ok' : 'status-bad'} data-testid="service-frame-status">{frame.status === 'ok' ? t('service.frame.statusOk') : frame.status}</strong>
+        <strong className={frame.status === 'ok' ? 'status-ok' : 'status-bad'} data-testid="service-frame-status">
+          {frame.status === 'ok' ? t('service.frame.statusOk') : frame.status}
+        </strong>
       </p>
       <h4>{t('service.frame.hex')}</h4>
       <pre data-testid="service-frame-hex" className="hex" tabIndex={0} aria-label={t('service.frame.hex')}>
@@ -34,7 +36,13 @@ export function FrameDetail(props: { frame: FrameRecord }) {
         ))}
       </pre>
       <h4>{t('service.frame.text')}</h4>
-      {frame.text === null ? <p>{t('service.frame.noText')}</p> : <pre className="telegram-text" data-testid="service-frame-text" tabIndex={0} aria-label={t('service.frame.text')}>{frame.text}</pre>}
+      {frame.text === null ? (
+        <p>{t('service.frame.noText')}</p>
+      ) : (
+        <pre className="telegram-text" data-testid="service-frame-text" tabIndex={0} aria-label={t('service.frame.text')}>
+          {frame.text}
+        </pre>
+      )}
     </article>
   );
 }

@@ -23,10 +23,20 @@ export function StaffControls(props: { meter: CentralMeter; busy: boolean; onCha
     <section className="staff-controls" data-testid="staff-controls" aria-busy={busy}>
       <h3>{t('service.change')}</h3>
       <div role="group" className="control-group">
-        <button type="button" data-testid="staff-encryption-on" disabled={busy} onClick={send({ kind: 'patch', body: { encryption: true } })}>
+        <button
+          type="button"
+          data-testid="staff-encryption-on"
+          disabled={busy}
+          onClick={send({ kind: 'patch', body: { encryption: true } })}
+        >
           {t('service.change.encryptionOn')}
         </button>
-        <button type="button" data-testid="staff-encryption-off" disabled={busy} onClick={send({ kind: 'patch', body: { encryption: false } })}>
+        <button
+          type="button"
+          data-testid="staff-encryption-off"
+          disabled={busy}
+          onClick={send({ kind: 'patch', body: { encryption: false } })}
+        >
           {t('service.change.encryptionOff')}
         </button>
         <button type="button" data-testid="staff-fields-basic" disabled={busy} onClick={send({ kind: 'patch', body: { fields: 'basic' } })}>
@@ -39,9 +49,22 @@ export function StaffControls(props: { meter: CentralMeter; busy: boolean; onCha
       <div role="group" className="control-group">
         <label>
           {t('service.change.powerLimit')}
-          <input data-testid="staff-power-limit" type="number" step="0.1" min="0.1" max="999.9" value={limit} onChange={(e) => setLimit(e.target.value)} />
+          <input
+            data-testid="staff-power-limit"
+            type="number"
+            step="0.1"
+            min="0.1"
+            max="999.9"
+            value={limit}
+            onChange={(e) => setLimit(e.target.value)}
+          />
         </label>
-        <button type="button" data-testid="staff-power-limit-apply" disabled={busy || !(Number(limit) > 0)} onClick={send({ kind: 'patch', body: { powerLimitKva: Number(limit) } })}>
+        <button
+          type="button"
+          data-testid="staff-power-limit-apply"
+          disabled={busy || !(Number(limit) > 0)}
+          onClick={send({ kind: 'patch', body: { powerLimitKva: Number(limit) } })}
+        >
           {t('service.change.apply')}
         </button>
         <label>
@@ -65,7 +88,11 @@ export function StaffControls(props: { meter: CentralMeter; busy: boolean; onCha
         </label>
         <label>
           {t('service.change.mbusKind')}
-          <select data-testid="staff-mbus-kind" value={mbusKind} onChange={(e) => setMbusKind(e.target.value as (typeof MBUS_KINDS)[number])}>
+          <select
+            data-testid="staff-mbus-kind"
+            value={mbusKind}
+            onChange={(e) => setMbusKind(e.target.value as (typeof MBUS_KINDS)[number])}
+          >
             {MBUS_KINDS.map((k) => (
               <option key={k} value={k}>
                 {t(`mbus.kind.${k}`)}
@@ -73,7 +100,12 @@ export function StaffControls(props: { meter: CentralMeter; busy: boolean; onCha
             ))}
           </select>
         </label>
-        <button type="button" data-testid="staff-mbus-attach" disabled={busy} onClick={send({ kind: 'mbus-attach', channel: mbusChannel, body: { kind: mbusKind } })}>
+        <button
+          type="button"
+          data-testid="staff-mbus-attach"
+          disabled={busy}
+          onClick={send({ kind: 'mbus-attach', channel: mbusChannel, body: { kind: mbusKind } })}
+        >
           {t('service.change.attach')}
         </button>
         <button type="button" data-testid="staff-mbus-detach" disabled={busy} onClick={send({ kind: 'mbus-detach', channel: mbusChannel })}>
@@ -83,7 +115,12 @@ export function StaffControls(props: { meter: CentralMeter; busy: boolean; onCha
           {t('service.change.valve')}
           <StateSelect testId="staff-valve" value={valve} onChange={setValve} />
         </label>
-        <button type="button" data-testid="staff-valve-apply" disabled={busy} onClick={send({ kind: 'valve', channel: mbusChannel, valve })}>
+        <button
+          type="button"
+          data-testid="staff-valve-apply"
+          disabled={busy}
+          onClick={send({ kind: 'valve', channel: mbusChannel, valve })}
+        >
           {t('service.change.apply')}
         </button>
       </div>
@@ -102,7 +139,12 @@ export function StaffControls(props: { meter: CentralMeter; busy: boolean; onCha
           {t('service.change.messageText')}
           <textarea data-testid="staff-message-text" maxLength={1024} value={text} onChange={(e) => setText(e.target.value)} />
         </label>
-        <button type="button" data-testid="staff-message-send" disabled={busy} onClick={send({ kind: 'message', channel: msgChannel, text })}>
+        <button
+          type="button"
+          data-testid="staff-message-send"
+          disabled={busy}
+          onClick={send({ kind: 'message', channel: msgChannel, text })}
+        >
           {t('service.change.send')}
         </button>
       </div>

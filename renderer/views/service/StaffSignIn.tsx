@@ -24,7 +24,14 @@ export function StaffSignIn(props: { onSignedIn: (meter: CentralMeter | null) =>
     <form className="stacked" data-testid="staff-signin" onSubmit={(e) => void submit(e)}>
       <label>
         {t('service.staff.token')}
-        <input data-testid="staff-token" type="password" value={token} onChange={(e) => setToken(e.target.value)} required autoComplete="off" />
+        <input
+          data-testid="staff-token"
+          type="password"
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+          required
+          autoComplete="off"
+        />
       </label>
       <label>
         {t('service.staff.centralUrl')}

@@ -27,12 +27,18 @@ function describePatch(body: PatchBody): string {
   const parts: string[] = [];
   if (body.encryption !== undefined) parts.push(t(body.encryption ? 'service.changeLog.encryptionOn' : 'service.changeLog.encryptionOff'));
   if (body.fields !== undefined) {
-    const set = typeof body.fields === 'string' ? t(`service.changeLog.preset.${body.fields}`) : t('service.changeLog.preset.custom', { count: body.fields.length });
+    const set =
+      typeof body.fields === 'string'
+        ? t(`service.changeLog.preset.${body.fields}`)
+        : t('service.changeLog.preset.custom', { count: body.fields.length });
     parts.push(t('service.changeLog.fields', { set }));
   }
   if (body.powerLimitKva !== undefined) parts.push(t('service.changeLog.powerLimit', { value: formatKva(body.powerLimitKva) }));
   if (body.breaker !== undefined) parts.push(t('service.changeLog.breaker', { state: t(`service.control.${body.breaker}`) }));
-  for (const [relay, n] of [['relay1', 1], ['relay2', 2]] as const) {
+  for (const [relay, n] of [
+    ['relay1', 1],
+    ['relay2', 2],
+  ] as const) {
     const state = body.relays?.[relay];
     if (state !== undefined) parts.push(t('service.changeLog.relay', { n, state: t(`service.control.${state}`) }));
   }

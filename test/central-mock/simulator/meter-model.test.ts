@@ -92,7 +92,12 @@ describe('meter model: electricity', () => {
 
   it('shows no flow while the breaker is open, and config values as configured', () => {
     const model = createMeterModel({ seed: 1, pvPeakW: 4_000 });
-    const cfg = portConfig({ breaker: 'disconnected', relays: { relay1: 'ready' }, powerLimitKva: 27.6, messages: { '0': 'hi', '3': 'gas' } });
+    const cfg = portConfig({
+      breaker: 'disconnected',
+      relays: { relay1: 'ready' },
+      powerLimitKva: 27.6,
+      messages: { '0': 'hi', '3': 'gas' },
+    });
     const t = model.telegram(cfg, new Date('2026-06-01T12:00:00Z'));
     expect(t.electricity.importPowerW).toBe(0);
     expect(t.electricity.exportPowerW).toBe(0);
@@ -111,7 +116,8 @@ describe('meter model: electricity', () => {
       const m = createMeterModel({ seed, pvPeakW: 3_000 });
       const cfg = portConfig();
       const out = [];
-      for (let t = Date.parse('2026-04-03T08:00:00Z'); t < Date.parse('2026-04-03T14:00:00Z'); t += 777_000) out.push(m.telegram(cfg, new Date(t)));
+      for (let t = Date.parse('2026-04-03T08:00:00Z'); t < Date.parse('2026-04-03T14:00:00Z'); t += 777_000)
+        out.push(m.telegram(cfg, new Date(t)));
       return out;
     };
     expect(run(5)).toEqual(run(5));
@@ -148,7 +154,14 @@ describe('meter model: timestamps and M-Bus', () => {
     expect(seen).toContain('2026-03-29T01:00:00+01:00');
     expect(seen).toContain('2026-03-29T03:00:00+02:00');
     expect(seen).not.toContain('2026-03-29T02:00:00+01:00');
-    expect(prev[0]).toMatchObject({ channel: 1, kind: 'gas', deviceType: 3, unit: 'm3', equipmentId: 'G0012345678901234', valve: 'connected' });
+    expect(prev[0]).toMatchObject({
+      channel: 1,
+      kind: 'gas',
+      deviceType: 3,
+      unit: 'm3',
+      equipmentId: 'G0012345678901234',
+      valve: 'connected',
+    });
     expect(prev[1]).toMatchObject({ channel: 2, kind: 'water', equipmentId: null });
     expect(prev[1]!.valve).toBeUndefined();
   });

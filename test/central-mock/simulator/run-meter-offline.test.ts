@@ -34,7 +34,12 @@ describe('central unreachable', () => {
     await tc.api('PATCH', `/api/meters/${METER}`, { encryption: false, breaker: 'ready' });
     const lines: string[] = [];
     sim = await startSimulator({
-      centralUrl: tc.central.url, token: tc.central.staffToken, meterId: METER, sink: `file:${tc.dir}/port.bin`, intervalMs: 50, log: (l) => lines.push(l),
+      centralUrl: tc.central.url,
+      token: tc.central.staffToken,
+      meterId: METER,
+      sink: `file:${tc.dir}/port.bin`,
+      intervalMs: 50,
+      log: (l) => lines.push(l),
     });
     const before = await nextFrames(sim, 2);
     expect(before.every((f) => !f.configStale)).toBe(true);
@@ -53,7 +58,14 @@ describe('central unreachable', () => {
 
   it('does not start without ever reaching the central', async () => {
     await expect(
-      startSimulator({ centralUrl: 'http://127.0.0.1:9', token: 'x', meterId: METER, sink: 'tcp:127.0.0.1:0', intervalMs: 50, log: () => {} }),
+      startSimulator({
+        centralUrl: 'http://127.0.0.1:9',
+        token: 'x',
+        meterId: METER,
+        sink: 'tcp:127.0.0.1:0',
+        intervalMs: 50,
+        log: () => {},
+      }),
     ).rejects.toThrow(/unreachable/);
   });
 

@@ -36,8 +36,19 @@ beforeAll(async () => {
   await new Promise<void>((resolve, reject) => port!.open((e) => (e ? reject(e) : resolve())));
   port.on('data', (chunk: Buffer) => reader.push(new Uint8Array(chunk)));
   const serial = await openSink({ kind: 'serial', path: socat.a });
-  const recording: Sink = { description: serial.description, write: (b) => (sent.push(hexOf(b)), serial.write(b)), close: () => serial.close() };
-  sim = await startSimulator({ centralUrl: tc.central.url, token: tc.central.staffToken, meterId: METER, sink: recording, intervalMs: INTERVAL_MS, log: () => {} });
+  const recording: Sink = {
+    description: serial.description,
+    write: (b) => (sent.push(hexOf(b)), serial.write(b)),
+    close: () => serial.close(),
+  };
+  sim = await startSimulator({
+    centralUrl: tc.central.url,
+    token: tc.central.staffToken,
+    meterId: METER,
+    sink: recording,
+    intervalMs: INTERVAL_MS,
+    log: () => {},
+  });
 });
 
 afterAll(async () => {

@@ -26,7 +26,10 @@ afterAll(async () => {
 });
 
 function run(args: string[], env: Record<string, string | undefined> = {}) {
-  const child = spawn(NODE, [CLI, 'simulate', ...args], { env: { ...process.env, LUXP1_STAFF_TOKEN: undefined, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(NODE, [CLI, 'simulate', ...args], {
+    env: { ...process.env, LUXP1_STAFF_TOKEN: undefined, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   let stdout = '';
   let stderr = '';
@@ -45,9 +48,22 @@ function run(args: string[], env: Record<string, string | undefined> = {}) {
 
 describe('luxp1 simulate', () => {
   it('runs a meter until SIGTERM, reading the token from --data', async () => {
-    const p = run(['--central', tc.central.url, '--data', join(tc.dir, 'central'), '--meter', METER, '--out', 'tcp:0', '--interval', '100ms']);
+    const p = run([
+      '--central',
+      tc.central.url,
+      '--data',
+      join(tc.dir, 'central'),
+      '--meter',
+      METER,
+      '--out',
+      'tcp:0',
+      '--interval',
+      '100ms',
+    ]);
     const line = (await p.waitForStdout(/\n/)).trim();
-    expect(line).toMatch(new RegExp(`^simulate: ${METER} writes to tcp 127\\.0\\.0\\.1:\\d+ \\(every client gets the stream\\), every 100 ms$`));
+    expect(line).toMatch(
+      new RegExp(`^simulate: ${METER} writes to tcp 127\\.0\\.0\\.1:\\d+ \\(every client gets the stream\\), every 100 ms$`),
+    );
     const reader = createPortReader(hexToBytes((await tc.api('GET', `/api/meters/${METER}/port`)).body.key));
     const socket = connect(Number(/:(\d+) /.exec(line)![1]), '127.0.0.1');
     socket.on('data', (chunk) => reader.push(new Uint8Array(chunk)));
@@ -120,7 +136,11 @@ describe('simulate main, in process', () => {
     const ac = new AbortController();
     const log = vi.spyOn(console, 'log').mockImplementation(() => ac.abort());
     try {
-      expect(await main(['--central', tc.central.url, '--token', tc.central.staffToken, '--meter', METER, '--out', 'tcp:127.0.0.1:0'], { signal: ac.signal })).toBe(0);
+      expect(
+        await main(['--central', tc.central.url, '--token', tc.central.staffToken, '--meter', METER, '--out', 'tcp:127.0.0.1:0'], {
+          signal: ac.signal,
+        }),
+      ).toBe(0);
       expect(log).toHaveBeenCalledTimes(1);
     } finally {
       log.mockRestore();
@@ -139,12 +159,20 @@ describe('argument helpers', () => {
   });
 
   it('spreads one --out over many meters', () => {
-    expect(assignSinks(['A', 'B'], ['tcp:127.0.0.1:2001'])).toEqual({ ok: true, value: [
-      { kind: 'tcp', host: '127.0.0.1', port: 2001 }, { kind: 'tcp', host: '127.0.0.1', port: 2002 },
-    ] });
-    expect(assignSinks(['A', 'B'], ['file:/tmp/{meter}.bin'])).toEqual({ ok: true, value: [
-      { kind: 'file', path: '/tmp/A.bin' }, { kind: 'file', path: '/tmp/B.bin' },
-    ] });
+    expect(assignSinks(['A', 'B'], ['tcp:127.0.0.1:2001'])).toEqual({
+      ok: true,
+      value: [
+        { kind: 'tcp', host: '127.0.0.1', port: 2001 },
+        { kind: 'tcp', host: '127.0.0.1', port: 2002 },
+      ],
+    });
+    expect(assignSinks(['A', 'B'], ['file:/tmp/{meter}.bin'])).toEqual({
+      ok: true,
+      value: [
+        { kind: 'file', path: '/tmp/A.bin' },
+        { kind: 'file', path: '/tmp/B.bin' },
+      ],
+    });
     expect(assignSinks(['A'], [])).toEqual({ ok: true, value: [{ kind: 'tcp', host: '127.0.0.1', port: 0 }] });
     expect(assignSinks(['A', 'B'], ['/dev/pts/3']).ok).toBe(false);
   });

@@ -28,7 +28,15 @@ afterAll(async () => {
 });
 
 async function simulate(sink: string, onFrame?: (f: SentFrame) => void): Promise<RunningSimulator> {
-  const sim = await startSimulator({ centralUrl: tc.central.url, token: tc.central.staffToken, meterId: METER, sink, intervalMs: 100, onFrame, log: () => {} });
+  const sim = await startSimulator({
+    centralUrl: tc.central.url,
+    token: tc.central.staffToken,
+    meterId: METER,
+    sink,
+    intervalMs: 100,
+    onFrame,
+    log: () => {},
+  });
   sims.push(sim);
   return sim;
 }
@@ -52,7 +60,8 @@ describe('tcp sink', () => {
       s.on('data', (chunk) => r.push(new Uint8Array(chunk)));
       await new Promise((resolve) => s.once('connect', resolve));
     }
-    const counterOf = (n: number) => (e: { type: string; frame?: { frameCounter: number } | null }) => e.type === 'telegram' && (e.frame?.frameCounter ?? -1) >= n;
+    const counterOf = (n: number) => (e: { type: string; frame?: { frameCounter: number } | null }) =>
+      e.type === 'telegram' && (e.frame?.frameCounter ?? -1) >= n;
     const first = await readers[0]!.waitFor(() => true);
     const base = first.type === 'telegram' ? first.frame!.frameCounter + 1 : 0;
     const got = await Promise.all(readers.map((r) => r.waitFor(counterOf(base + 3))));

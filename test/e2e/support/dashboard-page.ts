@@ -43,7 +43,8 @@ export function fieldStates(page: Page, within = 'view-dashboard'): Promise<Reco
   return page.evaluate((root) => {
     const out: Record<string, string> = {};
     const scope = document.querySelector(`[data-testid="${root}"]`) ?? document;
-    for (const el of scope.querySelectorAll('[data-testid^="value-"]')) out[el.getAttribute('data-testid')!] = el.getAttribute('data-state') ?? '';
+    for (const el of scope.querySelectorAll('[data-testid^="value-"]'))
+      out[el.getAttribute('data-testid')!] = el.getAttribute('data-state') ?? '';
     return out;
   }, within);
 }

@@ -35,7 +35,13 @@ export async function startMeterStack(opts: MeterStackOptions): Promise<MeterSta
     for (const c of closers.splice(0).reverse()) await c();
   };
   try {
-    const central = await startCentral({ dataDir: join(tmp.path, 'central'), port: 0, seed: 'demo', masterKeyEnv: undefined, log: () => {} });
+    const central = await startCentral({
+      dataDir: join(tmp.path, 'central'),
+      port: 0,
+      seed: 'demo',
+      masterKeyEnv: undefined,
+      log: () => {},
+    });
     closers.push(() => central.close());
     const staffCall = async (method: string, path: string, body?: unknown) => {
       const res = await fetch(central.url + path, {

@@ -45,11 +45,9 @@ export async function watchText(page: Page, testId: string): Promise<void> {
 
 /** Waits until the number `text` (digits only) was seen and returns the page-clock time it appeared. */
 export async function seenAt(page: Page, text: string, timeoutMs = 10_000): Promise<number> {
-  const handle = await page.waitForFunction(
-    (t) => (window as unknown as { __seen: Map<string, number> }).__seen.get(t) ?? null,
-    text,
-    { timeout: timeoutMs },
-  );
+  const handle = await page.waitForFunction((t) => (window as unknown as { __seen: Map<string, number> }).__seen.get(t) ?? null, text, {
+    timeout: timeoutMs,
+  });
   return (await handle.jsonValue()) as number;
 }
 

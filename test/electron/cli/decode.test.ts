@@ -45,7 +45,11 @@ async function runHere(args: string[]): Promise<{ code: number; stdout: string; 
 const frameFile = join(dir, 'nexxt.bin');
 writeFileSync(frameFile, frame);
 
-const lines = (stdout: string) => stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('luxp1 decode', () => {
   it('decodes the real capture from stdin into one telegram record', async () => {
@@ -54,7 +58,13 @@ describe('luxp1 decode', () => {
     expect(r.stderr).toBe('');
     const [record, ...rest] = lines(r.stdout);
     expect(rest).toEqual([]);
-    expect(record).toMatchObject({ type: 'telegram', encrypted: true, frameCounter: 0x0005a8e3, systemTitle: '534147677001BD54', header: '/Lux5\\253663629_D' });
+    expect(record).toMatchObject({
+      type: 'telegram',
+      encrypted: true,
+      frameCounter: 0x0005a8e3,
+      systemTitle: '534147677001BD54',
+      header: '/Lux5\\253663629_D',
+    });
     expect((record!.electricity as Record<string, unknown>).meterId).toBe('SAG1030700114004');
     expect(record).not.toHaveProperty('rawHex');
   });
@@ -67,7 +77,13 @@ describe('luxp1 decode', () => {
     const r = await run(['--key', KEY, '--raw', file]);
     expect(r.code).toBe(0);
     const records = lines(r.stdout);
-    expect(records.map((x) => `${x.type}:${x.code ?? ''}`)).toEqual(['warning:NOISE_SKIPPED', 'telegram:', 'error:REPLAY', 'error:AUTH_FAILED', 'telegram:']);
+    expect(records.map((x) => `${x.type}:${x.code ?? ''}`)).toEqual([
+      'warning:NOISE_SKIPPED',
+      'telegram:',
+      'error:REPLAY',
+      'error:AUTH_FAILED',
+      'telegram:',
+    ]);
     expect(records[3]).toMatchObject({ frameCounter: 0x0005a8e3, rawHex: bytesToHex(corrupted) });
     expect(records[4]).toMatchObject({ encrypted: false, frameCounter: null, systemTitle: null });
   });
@@ -97,7 +113,8 @@ describe('luxp1 decode', () => {
 
   it('replays a LuxP1 capture file transparently, skipping interleaved records', async () => {
     const file = join(dir, 'capture.ndjson');
-    const text = formatCaptureHeader({ createdAt: 0, redacted: false }) + formatCaptureFrame(1000, frame) + '{"type":"telegram","encrypted":true}\n';
+    const text =
+      formatCaptureHeader({ createdAt: 0, redacted: false }) + formatCaptureFrame(1000, frame) + '{"type":"telegram","encrypted":true}\n';
     writeFileSync(file, text);
     const r = await run(['--key', KEY, file]);
     expect(r.code).toBe(0);

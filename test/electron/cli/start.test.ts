@@ -42,11 +42,15 @@ describe('findElectronBinary / displayProblem', () => {
 describe('npm start without Electron', () => {
   it('prints one fallback line, serves browser mode with the live demo, and stops on SIGINT', async () => {
     const env = { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: join(tmp, 'no-electron'), LUXP1_RENDERER_DIR: join(tmp, 'renderer') };
-    const proc = spawn(process.execPath, [join(ROOT, 'electron/cli/luxp1.ts'), 'start', '--data', join(tmp, 'data'), '--fast', '--listen', '127.0.0.1:0'], {
-      cwd: tmp,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawn(
+      process.execPath,
+      [join(ROOT, 'electron/cli/luxp1.ts'), 'start', '--data', join(tmp, 'data'), '--fast', '--listen', '127.0.0.1:0'],
+      {
+        cwd: tmp,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child = proc;
     let stderr = '';
     proc.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));

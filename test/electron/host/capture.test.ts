@@ -24,7 +24,14 @@ describe('capture format', () => {
   it('never throws on bad lines: they are values', () => {
     expect(parseCaptureLine('')).toEqual({ kind: 'blank' });
     expect(parseCaptureLine('{"type":"telegram","encrypted":true}')).toEqual({ kind: 'other' });
-    for (const bad of ['nope', '[1]', '{"x":1}', '{"type":"frame","rawHex":"XYZ"}', '{"type":"frame","rawHex":""}', '{"type":"luxp1-capture","version":2}']) {
+    for (const bad of [
+      'nope',
+      '[1]',
+      '{"x":1}',
+      '{"type":"frame","rawHex":"XYZ"}',
+      '{"type":"frame","rawHex":""}',
+      '{"type":"luxp1-capture","version":2}',
+    ]) {
       expect(parseCaptureLine(bad).kind, bad).toBe('invalid');
     }
   });

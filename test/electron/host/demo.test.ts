@@ -28,7 +28,13 @@ async function inProcessCentral(dir: string): Promise<DemoCentral> {
 describe('demo', () => {
   it('with no meter configured, pairs with the demo meter and delivers verified readings', async () => {
     const dataDir = await tempDir();
-    const host: RunningHost = await startHost({ dataDir, projectRoot: ROOT, intervalMs: 200, startCentral: inProcessCentral, log: () => {} });
+    const host: RunningHost = await startHost({
+      dataDir,
+      projectRoot: ROOT,
+      intervalMs: 200,
+      startCentral: inProcessCentral,
+      log: () => {},
+    });
     cleanups.push(() => host.close());
     expect(host.demo).toBe(true);
     const reading = await new Promise<ReadingRecord>((resolve) => {

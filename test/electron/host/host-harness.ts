@@ -16,7 +16,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHost(extra: Partial<HostServicesOptions> = {}, dir = mkdtempSync(join(tmpdir(), 'luxp1-host-'))): Promise<Harness> {
+export async function startHost(
+  extra: Partial<HostServicesOptions> = {},
+  dir = mkdtempSync(join(tmpdir(), 'luxp1-host-')),
+): Promise<Harness> {
   const events: Harness['events'] = [];
   const logs: string[] = [];
   const waiters = new Set<() => void>();

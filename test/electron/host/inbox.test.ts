@@ -38,7 +38,7 @@ describe('inbox', () => {
     expect(b.onTelegram(telegram('Coupure 14h', 'gas'), 8)).toEqual([]); // still showing: not announced again
   });
 
-  it('keeps each record\'s read state across restarts and tells every change to its listener', async () => {
+  it("keeps each record's read state across restarts and tells every change to its listener", async () => {
     dir = mkdtempSync(join(tmpdir(), 'luxp1-inbox-'));
     const path = join(dir, 'messages.json');
     const heard: MessageRecord[] = [];

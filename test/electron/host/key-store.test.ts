@@ -19,7 +19,10 @@ afterEach(() => {
 const fakeSafeStorage: KeyProtector = {
   kind: 'safeStorage',
   encrypt: (plain) => Uint8Array.from(Buffer.from(plain).map((b) => b ^ 0x5a)),
-  decrypt: (sealed) => Buffer.from(sealed).map((b) => b ^ 0x5a).toString(),
+  decrypt: (sealed) =>
+    Buffer.from(sealed)
+      .map((b) => b ^ 0x5a)
+      .toString(),
 };
 
 describe('checkMeterKey', () => {

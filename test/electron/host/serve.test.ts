@@ -95,15 +95,19 @@ describe('browser-mode static files', () => {
     expect((await get(server.port, '/settings', { host: `127.0.0.1:${server.port}` })).body).toContain('<title>LuxP1');
   });
 
-  it.each(['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/assets/link.txt', '/x%00.js'])(
-    'refuses %s',
-    async (path) => {
-      const { server } = await serve();
-      const res = await get(server.port, path, { host: `127.0.0.1:${server.port}` });
-      expect([400, 404]).toContain(res.status);
-      expect(res.body).not.toContain('do not serve');
-    },
-  );
+  it.each([
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/..%2f..%2fsecret.txt',
+    '/assets/link.txt',
+    '/x%00.js',
+  ])('refuses %s', async (path) => {
+    const { server } = await serve();
+    const res = await get(server.port, path, { host: `127.0.0.1:${server.port}` });
+    expect([400, 404]).toContain(res.status);
+    expect(res.body).not.toContain('do not serve');
+  });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
     const { server } = await serve();

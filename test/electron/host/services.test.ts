@@ -24,10 +24,12 @@ async function fakeCentral(): Promise<string> {
     req.on('data', (d) => (body += d));
     req.on('end', () => {
       const { meterId, code } = JSON.parse(body) as { meterId: string; code: string };
-      const reply = (status: number, json: object) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+      const reply = (status: number, json: object) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
       if (meterId === 'NOPE') return reply(404, { error: 'UNKNOWN_METER', message: 'no such meter' });
       if (code === 'good') return reply(200, { meterId, systemTitle: NEXXT_TITLE, key: NEXXT_KEY, keyVersion: 1 });
-      if (code === 'other') return reply(200, { meterId, systemTitle: NEXXT_TITLE, key: '0F0E0D0C0B0A09080706050403020100', keyVersion: 2 });
+      if (code === 'other')
+        return reply(200, { meterId, systemTitle: NEXXT_TITLE, key: '0F0E0D0C0B0A09080706050403020100', keyVersion: 2 });
       if (code === 'locked') return reply(429, { error: 'LOCKED', message: 'locked', lockedUntil: '2030-01-01T00:15:00Z' });
       return reply(401, { error: 'BAD_CODE', message: 'wrong code', attemptsLeft: 3 });
     });
@@ -76,7 +78,8 @@ describe('host services', () => {
     snap = await h.host.handle('app:snapshot', null);
     expect(snap.ok && snap.value.health.diagnosis).toBe('key-ok');
     await h.next('key:status', (k) => k.systemTitle === NEXXT_TITLE);
-    const everything = JSON.stringify(h.events) + JSON.stringify(snap) + readFileSync(join(h.dir, 'settings.json'), 'utf8') + h.logs.join('\n');
+    const everything =
+      JSON.stringify(h.events) + JSON.stringify(snap) + readFileSync(join(h.dir, 'settings.json'), 'utf8') + h.logs.join('\n');
     expect(everything.toUpperCase()).not.toContain(NEXXT_KEY);
   });
 
@@ -104,7 +107,10 @@ describe('host services', () => {
     const fails = await pair('SAG1', 'other');
     expect(fails.ok && fails.value.status).toBe('key-fails');
     expect((await h.host.handle('key:status', null)).ok && h.events.filter((e) => e.name === 'key:status')).toHaveLength(0);
-    expect(await pair('SAG1', 'good')).toEqual({ ok: true, value: { status: 'paired', meterId: 'SAG1', systemTitle: NEXXT_TITLE, verified: true } });
+    expect(await pair('SAG1', 'good')).toEqual({
+      ok: true,
+      value: { status: 'paired', meterId: 'SAG1', systemTitle: NEXXT_TITLE, verified: true },
+    });
     expect(await h.host.handle('key:status', null)).toEqual({
       ok: true,
       value: { hasKey: true, origin: 'pairing', meterId: 'SAG1', systemTitle: NEXXT_TITLE, storage: 'file' },
@@ -121,7 +127,10 @@ describe('host services', () => {
     if (!plain.ok || !red.ok) throw new Error('export failed');
     expect(plain.value.ndjson).toContain(NEXXT_TITLE);
     expect(plain.value.ndjson).toContain('SAG1030700114004'.slice(0, 3));
-    const lines = red.value.ndjson.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = red.value.ndjson
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(1 + 2 * 2);
     expect(red.value.ndjson).not.toContain(NEXXT_TITLE);
     const meterIds = plain.value.ndjson.match(/"meterId":"([^"]+)"/g) ?? [];

@@ -41,7 +41,13 @@ describe('session', () => {
     expect(readings[0]!.frame?.systemTitle).toBe(NEXXT_TITLE);
     expect(of('meter:frame')[0]).toMatchObject({ status: 'ok', rawHex: Buffer.from(frame).toString('hex').toUpperCase() });
     const h = session.health();
-    expect(h).toMatchObject({ encrypted: true, systemTitle: NEXXT_TITLE, lastFrameCounter: 0x0005a8e3, framesDecoded: 1, diagnosis: 'key-ok' });
+    expect(h).toMatchObject({
+      encrypted: true,
+      systemTitle: NEXXT_TITLE,
+      lastFrameCounter: 0x0005a8e3,
+      framesDecoded: 1,
+      diagnosis: 'key-ok',
+    });
     expect(h.lastTelegramAt).toBe(clock.now());
     expect(h.rejected.AUTH_FAILED).toBe(0);
     const snap = session.snapshotPart();

@@ -28,7 +28,11 @@ describe('settings', () => {
 
   it('a hand-edited wrong field: that field falls back, the valid ones are kept', async () => {
     const path = join(fresh(), 'settings.json');
-    const text = JSON.stringify({ source: { kind: 'serial', path: '/dev/ttyUSB0', baudRate: 'fast' }, centralUrl: 'http://c.example:1', silenceMs: 5000 });
+    const text = JSON.stringify({
+      source: { kind: 'serial', path: '/dev/ttyUSB0', baudRate: 'fast' },
+      centralUrl: 'http://c.example:1',
+      silenceMs: 5000,
+    });
     writeFileSync(path, text);
     const loaded = await loadSettings(path);
     expect(loaded.settings).toEqual({ ...DEFAULT_SETTINGS, centralUrl: 'http://c.example:1', silenceMs: 5000 });

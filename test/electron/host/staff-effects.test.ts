@@ -11,11 +11,27 @@ if (!parsed.ok) throw new Error(parsed.error.message);
 const full = parsed.value;
 
 const meter = (mbus: number[]): CentralMeter => ({
-  meterId: 'SAG1030700114004', systemTitle: '534147677001BD54', encryption: false, fields: [...PRESET_FULL], preset: 'full', powerLimitKva: 27.6,
-  breaker: 'connected', relays: { relay1: 'disconnected', relay2: 'disconnected' }, messages: { 0: '', 2: '', 3: '', 4: '', 5: '' },
-  mbus: mbus.map((channel) => ({ channel, kind: 'gas' })) as CentralMeter['mbus'], keyVersion: 1, updatedAt: '2026-01-01T00:00:00Z',
+  meterId: 'SAG1030700114004',
+  systemTitle: '534147677001BD54',
+  encryption: false,
+  fields: [...PRESET_FULL],
+  preset: 'full',
+  powerLimitKva: 27.6,
+  breaker: 'connected',
+  relays: { relay1: 'disconnected', relay2: 'disconnected' },
+  messages: { 0: '', 2: '', 3: '', 4: '', 5: '' },
+  mbus: mbus.map((channel) => ({ channel, kind: 'gas' })) as CentralMeter['mbus'],
+  keyVersion: 1,
+  updatedAt: '2026-01-01T00:00:00Z',
 });
-const event = (telegram: Telegram): DecoderEvent => ({ type: 'telegram', telegram, encrypted: false, frame: null, text: '', raw: new Uint8Array() });
+const event = (telegram: Telegram): DecoderEvent => ({
+  type: 'telegram',
+  telegram,
+  encrypted: false,
+  frame: null,
+  text: '',
+  raw: new Uint8Array(),
+});
 
 describe('effectCheck for a field-set change', () => {
   it('sees the full set once the port sends it, with the relays whether or not an M-Bus device is attached', () => {

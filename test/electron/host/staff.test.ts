@@ -42,7 +42,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'luxp1-staff-'));
   central = await startCentral({ dataDir: join(dir, 'central'), port: 0, seed: 'demo', masterKeyEnv: undefined, log: () => {} });
   const demo = central.demo!;
-  const paired = await (await fetch(`${central.url}/api/pair`, { method: 'POST', body: JSON.stringify({ meterId: demo.meterId, code: demo.pairingCode }), headers: { 'content-type': 'application/json' } })).json();
+  const paired = await (
+    await fetch(`${central.url}/api/pair`, {
+      method: 'POST',
+      body: JSON.stringify({ meterId: demo.meterId, code: demo.pairingCode }),
+      headers: { 'content-type': 'application/json' },
+    })
+  ).json();
   const decoder = createStreamDecoder({ key: hexToBytes(paired.key) });
   staff = createStaffService({
     getPortView: () => port,
@@ -66,7 +72,14 @@ beforeAll(async () => {
     },
     async close() {},
   };
-  sim = await startSimulator({ centralUrl: central.url, token: central.staffToken, meterId: demo.meterId, sink, intervalMs: 150, log: () => {} });
+  sim = await startSimulator({
+    centralUrl: central.url,
+    token: central.staffToken,
+    meterId: demo.meterId,
+    sink,
+    intervalMs: 150,
+    log: () => {},
+  });
 });
 
 afterAll(async () => {

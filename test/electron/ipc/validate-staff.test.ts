@@ -5,7 +5,10 @@ const code = (r: { ok: boolean; error?: { code: string } }) => (r.ok ? 'ok' : r.
 
 describe('validate-staff', () => {
   it('accepts a token with an optional http(s) central URL, and nothing else', () => {
-    expect(validateStaffSignIn({ token: 'abc', centralUrl: 'http://127.0.0.1:8417' })).toEqual({ ok: true, value: { token: 'abc', centralUrl: 'http://127.0.0.1:8417' } });
+    expect(validateStaffSignIn({ token: 'abc', centralUrl: 'http://127.0.0.1:8417' })).toEqual({
+      ok: true,
+      value: { token: 'abc', centralUrl: 'http://127.0.0.1:8417' },
+    });
     expect(code(validateStaffSignIn({ token: '' }))).toBe('BAD_PAYLOAD');
     expect(code(validateStaffSignIn({ token: 'a b' }))).toBe('BAD_PAYLOAD');
     expect(code(validateStaffSignIn({ token: 'x', centralUrl: 'file:///etc/passwd' }))).toBe('BAD_PAYLOAD');
@@ -29,7 +32,10 @@ describe('validate-staff', () => {
   });
 
   it('checks M-Bus channels, kinds and valve states', () => {
-    expect(validateStaffChange({ kind: 'mbus-attach', channel: 2, body: { kind: 'water', evil: true } })).toEqual({ ok: true, value: { kind: 'mbus-attach', channel: 2, body: { kind: 'water' } } });
+    expect(validateStaffChange({ kind: 'mbus-attach', channel: 2, body: { kind: 'water', evil: true } })).toEqual({
+      ok: true,
+      value: { kind: 'mbus-attach', channel: 2, body: { kind: 'water' } },
+    });
     expect(code(validateStaffChange({ kind: 'mbus-attach', channel: 5, body: { kind: 'gas' } }))).toBe('BAD_PAYLOAD');
     expect(code(validateStaffChange({ kind: 'mbus-attach', channel: 1, body: { kind: 'steam' } }))).toBe('BAD_PAYLOAD');
     expect(code(validateStaffChange({ kind: 'valve', channel: 1, valve: 'open' }))).toBe('BAD_PAYLOAD');

@@ -14,9 +14,23 @@ const lines = (text: string) => text.split('\r\n');
 
 describe('encodeTelegram', () => {
   it('writes header, blank line, objects, upper-case CRC and CRLF', () => {
-    const t: Telegram = { header: '/Lux5\\253663629_D', version: '42', electricity: { importEnergyWh: 273764 }, mbus: [], unknown: [], crc: 0 };
+    const t: Telegram = {
+      header: '/Lux5\\253663629_D',
+      version: '42',
+      electricity: { importEnergyWh: 273764 },
+      mbus: [],
+      unknown: [],
+      crc: 0,
+    };
     const text = encodeTelegram(t);
-    expect(lines(text)).toEqual(['/Lux5\\253663629_D', '', '1-3:0.2.8(42)', '1-0:1.8.0(000273.764*kWh)', expect.stringMatching(/^![0-9A-F]{4}$/), '']);
+    expect(lines(text)).toEqual([
+      '/Lux5\\253663629_D',
+      '',
+      '1-3:0.2.8(42)',
+      '1-0:1.8.0(000273.764*kWh)',
+      expect.stringMatching(/^![0-9A-F]{4}$/),
+      '',
+    ]);
     expect(parseTelegram(text).ok).toBe(true);
   });
 
@@ -27,12 +41,25 @@ describe('encodeTelegram', () => {
       message: 'Hi',
       channelMessages: { '3': '' },
       electricity: {
-        meterId: 'SAG1030700012701', exportPowerW: 897, powerLimitKva: 27.6, currentLimitsA: { import: 40, export: -40 },
-        breaker: 'ready', powerFailures: 1067, phases: { l2: { voltageV: 229, currentA: 1, exportReactivePowerVar: 65 } },
+        meterId: 'SAG1030700012701',
+        exportPowerW: 897,
+        powerLimitKva: 27.6,
+        currentLimitsA: { import: 40, export: -40 },
+        breaker: 'ready',
+        powerFailures: 1067,
+        phases: { l2: { voltageV: 229, currentA: 1, exportReactivePowerVar: 65 } },
       },
       mbus: [
         { channel: 2, kind: 'water', deviceType: 7, equipmentId: null, value: null, unit: null, capturedAt: null, valve: 'connected' },
-        { channel: 1, kind: 'gas', deviceType: 3, equipmentId: 'FLO182370120350', value: 14239.771, unit: 'm3', capturedAt: '2026-04-03T17:45:42+02:00' },
+        {
+          channel: 1,
+          kind: 'gas',
+          deviceType: 3,
+          equipmentId: 'FLO182370120350',
+          value: 14239.771,
+          unit: 'm3',
+          capturedAt: '2026-04-03T17:45:42+02:00',
+        },
       ],
       unknown: [],
       crc: 0,
@@ -62,12 +89,18 @@ describe('encodeTelegram', () => {
 
   it('writes only the selected fields, version, time and meter id first', () => {
     const text = encodeTelegram(parsed, { fields: ['0-1:24.2.1', '1-0:1.8.0', '1-0:99.99.0'] });
-    expect(lines(text).slice(2, -2).map((l) => l.slice(0, l.indexOf('(')))).toEqual(['1-3:0.2.8', '0-0:1.0.0', '0-0:42.0.0', '1-0:1.8.0', '0-1:24.2.1']);
+    expect(
+      lines(text)
+        .slice(2, -2)
+        .map((l) => l.slice(0, l.indexOf('('))),
+    ).toEqual(['1-3:0.2.8', '0-0:1.0.0', '0-0:42.0.0', '1-0:1.8.0', '0-1:24.2.1']);
   });
 
   it('skips selected objects without a value, but writes a null M-Bus reading as the placeholder', () => {
     const t: Telegram = { header: '/X5', electricity: {}, mbus: [{ channel: 1, kind: 'gas', value: null }], unknown: [], crc: 0 };
-    expect(lines(encodeTelegram(t, { fields: PRESET_BASIC.concat(['0-1:24.2.1', '0-1:24.1.0']) })).slice(2, -2)).toEqual(['0-1:24.2.1(632525252525S)(00000.000)']);
+    expect(lines(encodeTelegram(t, { fields: PRESET_BASIC.concat(['0-1:24.2.1', '0-1:24.1.0']) })).slice(2, -2)).toEqual([
+      '0-1:24.2.1(632525252525S)(00000.000)',
+    ]);
   });
 
   it('uses the header option and adds the slash', () => {
@@ -81,7 +114,13 @@ describe('encodeTelegram', () => {
   });
 
   it('never writes a value of the wrong type', () => {
-    const t = { header: '/X5', electricity: { importEnergyWh: 'lots', breaker: 7, currentLimitsA: { import: 1 } }, mbus: [], unknown: [], crc: 0 } as unknown as Telegram;
+    const t = {
+      header: '/X5',
+      electricity: { importEnergyWh: 'lots', breaker: 7, currentLimitsA: { import: 1 } },
+      mbus: [],
+      unknown: [],
+      crc: 0,
+    } as unknown as Telegram;
     expect(lines(encodeTelegram(t)).slice(2, -2)).toEqual([]);
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { OBIS_FIELDS, PRESET_BASIC, PRESET_FULL, fieldsPresent, isKnownField, parseTelegram, restrictTelegram } from '../../../protocol/index.ts';
+import {
+  OBIS_FIELDS,
+  PRESET_BASIC,
+  PRESET_FULL,
+  fieldsPresent,
+  isKnownField,
+  parseTelegram,
+  restrictTelegram,
+} from '../../../protocol/index.ts';
 import type { Telegram } from '../../../protocol/index.ts';
 
 const read = (name: string): Telegram => {
@@ -51,9 +59,17 @@ describe('restrictTelegram', () => {
   it('keeps only the selected objects, plus version, time and meter id', () => {
     const t = restrictTelegram(full, ['1-0:1.8.0', '1-0:52.7.0', '0-1:96.3.10', '0-4:24.2.1']);
     expect(t).toEqual({
-      header: full.header, crc: full.crc, unknown: [],
-      version: '42', timestamp: '2020-07-06T10:41:57+02:00',
-      electricity: { meterId: 'SAG1030790002574', importEnergyWh: 25653, phases: { l2: { voltageV: 0 } }, relays: { relay1: 'disconnected' } },
+      header: full.header,
+      crc: full.crc,
+      unknown: [],
+      version: '42',
+      timestamp: '2020-07-06T10:41:57+02:00',
+      electricity: {
+        meterId: 'SAG1030790002574',
+        importEnergyWh: 25653,
+        phases: { l2: { voltageV: 0 } },
+        relays: { relay1: 'disconnected' },
+      },
       mbus: [{ channel: 4, kind: 'unknown', value: 28.103, unit: 'm3', capturedAt: '2020-07-06T10:29:00+02:00' }],
     });
   });

@@ -6,7 +6,9 @@ import type { Telegram } from '../../../protocol/index.ts';
 import { crc16Text, formatCrc } from '../../../protocol/dsmr/crc16.ts';
 
 const dir = join(import.meta.dirname, '../../fixtures/vectors');
-const vectors = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
+const vectors = readdirSync(dir)
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const read = (name: string) => readFileSync(join(dir, name), 'latin1');
 
 /** A telegram around `lines` with a correct CRC. */
@@ -159,7 +161,9 @@ describe('data lines', () => {
   });
 
   it('reads an M-Bus reading with the time first and the placeholder as null', () => {
-    const t = ok(telegram(['0-2:24.2.1(260403174542S)(14239.771*m3)', '0-3:24.2.1(632525252525S)(00000.000)', '0-4:24.2.1(260403174542S)(00012.5)']));
+    const t = ok(
+      telegram(['0-2:24.2.1(260403174542S)(14239.771*m3)', '0-3:24.2.1(632525252525S)(00000.000)', '0-4:24.2.1(260403174542S)(00012.5)']),
+    );
     expect(t.mbus).toEqual([
       { channel: 2, kind: 'unknown', value: 14239.771, unit: 'm3', capturedAt: '2026-04-03T17:45:42+02:00' },
       { channel: 3, kind: 'unknown', value: null, unit: null, capturedAt: null },

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatControl, formatDecimal, formatKilo, parseControl, parseDecimal, parseInteger, parseScaled } from '../../../protocol/dsmr/values.ts';
+import {
+  formatControl,
+  formatDecimal,
+  formatKilo,
+  parseControl,
+  parseDecimal,
+  parseInteger,
+  parseScaled,
+} from '../../../protocol/dsmr/values.ts';
 
 describe('parseScaled: decimal kilo-units to exact integers', () => {
   it.each([

@@ -18,7 +18,11 @@ describe('decryptFrame on the vectors', () => {
   it('reads the NEXXT header fields (L = 0x027A, counter 0x0005A8E3)', () => {
     const r = decryptFrame(nexxt, { key: NEXXT_KEY });
     expect(r.ok && r.value.header).toEqual({
-      systemTitle: '534147677001BD54', frameCounter: 0x0005a8e3, length: 0x027a, securityControl: 0x30, tag: '0D7FD80458595408F2850F17',
+      systemTitle: '534147677001BD54',
+      frameCounter: 0x0005a8e3,
+      length: 0x027a,
+      securityControl: 0x30,
+      tag: '0D7FD80458595408F2850F17',
     });
   });
 
@@ -46,7 +50,12 @@ describe('decryptFrame on the vectors', () => {
   });
 
   it('reports bytes that are not exactly one frame as MALFORMED', () => {
-    const cases = [nexxt.subarray(0, 10), nexxt.subarray(0, nexxt.length - 1), new Uint8Array([...nexxt, 0]), nexxt.map((b, i) => (i === 10 ? 0x81 : b))];
+    const cases = [
+      nexxt.subarray(0, 10),
+      nexxt.subarray(0, nexxt.length - 1),
+      new Uint8Array([...nexxt, 0]),
+      nexxt.map((b, i) => (i === 10 ? 0x81 : b)),
+    ];
     for (const bytes of cases) {
       const r = decryptFrame(bytes, { key: NEXXT_KEY });
       expect(!r.ok && r.error.code).toBe('MALFORMED');
@@ -61,7 +70,10 @@ describe('decryptFrame on the vectors', () => {
 describe('encryptFrame', () => {
   it('rebuilds the real capture bit for bit from its plaintext', () => {
     const frame = encryptFrame({
-      key: NEXXT_KEY, systemTitle: nexxt.subarray(2, 10), frameCounter: 0x0005a8e3, plaintext: vectorBytes('smarty_nexxtlab_decrypted.txt'),
+      key: NEXXT_KEY,
+      systemTitle: nexxt.subarray(2, 10),
+      frameCounter: 0x0005a8e3,
+      plaintext: vectorBytes('smarty_nexxtlab_decrypted.txt'),
     });
     expect(frame).toEqual(nexxt);
   });

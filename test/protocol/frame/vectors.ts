@@ -20,16 +20,32 @@ export interface EncryptedVector {
 }
 
 export const ENCRYPTED_VECTORS: readonly EncryptedVector[] = [
-  { name: 'smarty_nexxtlab_encrypted.hex', key: 'D491470F47126332B07D1923B3504188', plain: 'smarty_nexxtlab_decrypted.txt', crcValid: true },
-  { name: 'smarty_openhab_encrypted.hex', key: 'D491470F47126332B07D1923B3504188', plain: 'smarty_openhab_decrypted.txt', crcValid: false },
-  { name: 'esphome_libs_encrypted_packet.hex', key: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', plain: 'esphome_libs_encrypted_packet_decrypted.txt', crcValid: true },
   {
-    name: 'athombv_lux_spec_example_encrypted_with_aad.hex', key: '0123456789ABCDEF0123456789ABCDEF', aad: '30FFEEDDCCBBAA99887766554433221100',
-    plain: 'athombv_lux_spec_example_plain_as_encrypted.txt', crcValid: false,
+    name: 'smarty_nexxtlab_encrypted.hex',
+    key: 'D491470F47126332B07D1923B3504188',
+    plain: 'smarty_nexxtlab_decrypted.txt',
+    crcValid: true,
+  },
+  { name: 'smarty_openhab_encrypted.hex', key: 'D491470F47126332B07D1923B3504188', plain: 'smarty_openhab_decrypted.txt', crcValid: false },
+  {
+    name: 'esphome_libs_encrypted_packet.hex',
+    key: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    plain: 'esphome_libs_encrypted_packet_decrypted.txt',
+    crcValid: true,
   },
   {
-    name: 'athombv_lux_spec_example_encrypted_without_aad.hex', key: '0123456789ABCDEF0123456789ABCDEF', aad: '',
-    plain: 'athombv_lux_spec_example_plain_as_encrypted.txt', crcValid: false,
+    name: 'athombv_lux_spec_example_encrypted_with_aad.hex',
+    key: '0123456789ABCDEF0123456789ABCDEF',
+    aad: '30FFEEDDCCBBAA99887766554433221100',
+    plain: 'athombv_lux_spec_example_plain_as_encrypted.txt',
+    crcValid: false,
+  },
+  {
+    name: 'athombv_lux_spec_example_encrypted_without_aad.hex',
+    key: '0123456789ABCDEF0123456789ABCDEF',
+    aad: '',
+    plain: 'athombv_lux_spec_example_plain_as_encrypted.txt',
+    crcValid: false,
   },
 ].map((v) => ({
   name: v.name,

@@ -9,14 +9,20 @@ import { feed, summary } from './feed.ts';
 const key = new Uint8Array(16).fill(0x5a);
 const plaintext = vectorBytes('smarty_nexxtlab_decrypted.txt');
 const systemTitle = new Uint8Array(8).fill(0x41);
-const frames = (...counters: number[]) => concatBytes(...counters.map((frameCounter) => encryptFrame({ key, systemTitle, frameCounter, plaintext })));
+const frames = (...counters: number[]) =>
+  concatBytes(...counters.map((frameCounter) => encryptFrame({ key, systemTitle, frameCounter, plaintext })));
 
 describe('frame counter tracking', () => {
   it('judges counters: first, next, gap, reset to 0, replay', () => {
     const t = createCounterTracker();
     expect([5, 6, 9, 9, 7, 0, 1].map((c) => t.check(c))).toEqual([
-      { kind: 'first' }, { kind: 'next' }, { kind: 'gap', missed: 2 }, { kind: 'replay', last: 9 }, { kind: 'replay', last: 9 },
-      { kind: 'reset', last: 9 }, { kind: 'next' },
+      { kind: 'first' },
+      { kind: 'next' },
+      { kind: 'gap', missed: 2 },
+      { kind: 'replay', last: 9 },
+      { kind: 'replay', last: 9 },
+      { kind: 'reset', last: 9 },
+      { kind: 'next' },
     ]);
     t.reset();
     expect(t.check(3)).toEqual({ kind: 'first' });
@@ -35,7 +41,12 @@ describe('frame counter tracking', () => {
   });
 
   it('a reset to 0 after a higher counter gives COUNTER_RESET, and the reading is delivered', () => {
-    expect(summary(feed(createStreamDecoder({ key }), frames(10, 0, 1)))).toEqual(['telegram:10', 'warning:COUNTER_RESET:0', 'telegram:0', 'telegram:1']);
+    expect(summary(feed(createStreamDecoder({ key }), frames(10, 0, 1)))).toEqual([
+      'telegram:10',
+      'warning:COUNTER_RESET:0',
+      'telegram:0',
+      'telegram:1',
+    ]);
   });
 
   it('frames that fail their tag do not move the counter', () => {

@@ -34,7 +34,10 @@ describe('fuzz', () => {
   });
 
   it('a mutated frame never yields a reading, and never hides the frame after it', () => {
-    const mutation = fc.array(fc.record({ at: fc.nat({ max: frame1.length - 1 }), value: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 4 });
+    const mutation = fc.array(fc.record({ at: fc.nat({ max: frame1.length - 1 }), value: fc.integer({ min: 0, max: 255 }) }), {
+      minLength: 1,
+      maxLength: 4,
+    });
     fc.assert(
       fc.property(mutation, fc.nat(), (changes, seed) => {
         const mutated = frame1.slice();

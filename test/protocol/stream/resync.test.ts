@@ -18,12 +18,22 @@ describe('resynchronisation', () => {
   for (const chunking of CHUNKINGS) {
     describe(label(chunking), () => {
       it('decodes frames back to back', () => {
-        expect(summary(feed(decoder(), concatBytes(frame(1), frame(2), frame(3)), chunking))).toEqual(['telegram:1', 'telegram:2', 'telegram:3']);
+        expect(summary(feed(decoder(), concatBytes(frame(1), frame(2), frame(3)), chunking))).toEqual([
+          'telegram:1',
+          'telegram:2',
+          'telegram:3',
+        ]);
       });
 
       it('skips garbage before, between and after frames, one warning per run with its size', () => {
         const events = feed(decoder(), concatBytes(garbage, frame(1), garbage, garbage, frame(2), garbage), chunking);
-        expect(summary(events)).toEqual(['warning:NOISE_SKIPPED', 'telegram:1', 'warning:NOISE_SKIPPED', 'telegram:2', 'warning:NOISE_SKIPPED']);
+        expect(summary(events)).toEqual([
+          'warning:NOISE_SKIPPED',
+          'telegram:1',
+          'warning:NOISE_SKIPPED',
+          'telegram:2',
+          'warning:NOISE_SKIPPED',
+        ]);
         const skipped = events.map((e) => (e.type === 'warning' ? e.skippedBytes : undefined)).filter((n) => n !== undefined);
         expect(skipped).toEqual([garbage.length, 2 * garbage.length, garbage.length]);
       });
@@ -36,14 +46,25 @@ describe('resynchronisation', () => {
       });
 
       it('a false header (valid-looking, L = 300) does not swallow the frame after it', () => {
-        const fake = concatBytes(new Uint8Array([0xdb, 0x08, 1, 2, 3, 4, 5, 6, 7, 8, 0x82, 0x01, 0x2c, 0x30, 0, 0, 0, 9]), new Uint8Array(40));
-        expect(summary(feed(decoder(), concatBytes(fake, frame(1), frame(2)), chunking))).toEqual(['error:AUTH_FAILED:9', 'telegram:1', 'telegram:2']);
+        const fake = concatBytes(
+          new Uint8Array([0xdb, 0x08, 1, 2, 3, 4, 5, 6, 7, 8, 0x82, 0x01, 0x2c, 0x30, 0, 0, 0, 9]),
+          new Uint8Array(40),
+        );
+        expect(summary(feed(decoder(), concatBytes(fake, frame(1), frame(2)), chunking))).toEqual([
+          'error:AUTH_FAILED:9',
+          'telegram:1',
+          'telegram:2',
+        ]);
       });
 
       it('a corrupted length, too large, does not swallow the next frame', () => {
         const first = frame(1);
         const longer = withByte(first, 11, first[11]! + 1); // L + 256: ends inside the next frame
-        expect(summary(feed(decoder(), concatBytes(longer, frame(2), frame(3)), chunking))).toEqual(['error:AUTH_FAILED:1', 'telegram:2', 'telegram:3']);
+        expect(summary(feed(decoder(), concatBytes(longer, frame(2), frame(3)), chunking))).toEqual([
+          'error:AUTH_FAILED:1',
+          'telegram:2',
+          'telegram:3',
+        ]);
       });
 
       it('a corrupted length, too small, fails and the rest of that frame is noise', () => {

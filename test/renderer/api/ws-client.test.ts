@@ -31,10 +31,11 @@ function startHost() {
     sockets,
     urls,
     broadcast: (text: string) => sockets.forEach((s) => s.send(text)),
-    close: () => new Promise<void>((resolve) => {
-      sockets.forEach((s) => s.terminate());
-      wss.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        sockets.forEach((s) => s.terminate());
+        wss.close(() => resolve());
+      }),
   };
 }
 

@@ -6,7 +6,16 @@ import { LINK_OPEN, T0, health, reading, snapshot } from '../fixtures.ts';
 import { renderApp } from '../render-app.tsx';
 
 const MBUS = [
-  { channel: 1, deviceType: 7, kind: 'water' as const, equipmentId: '3232323241424344313233343536', value: 12.345, unit: 'm3', capturedAt: '2025-03-12T14:00:00+01:00', valve: 'connected' as const },
+  {
+    channel: 1,
+    deviceType: 7,
+    kind: 'water' as const,
+    equipmentId: '3232323241424344313233343536',
+    value: 12.345,
+    unit: 'm3',
+    capturedAt: '2025-03-12T14:00:00+01:00',
+    valve: 'connected' as const,
+  },
   { channel: 2, deviceType: 3, kind: 'gas' as const, equipmentId: null, value: null, unit: null, capturedAt: null },
 ];
 

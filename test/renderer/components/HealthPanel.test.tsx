@@ -33,7 +33,13 @@ describe('HealthPanel', () => {
     const { store } = renderApp(<HealthPanel />);
     act(() =>
       store.getState().setHealth(
-        health({ encrypted: false, framesDecoded: 7, counterGaps: 2, framesMissed: 5, rejected: { AUTH_FAILED: 3, CRC_MISMATCH: 1, REPLAY: 4, NO_KEY: 0, MALFORMED: 0 } }),
+        health({
+          encrypted: false,
+          framesDecoded: 7,
+          counterGaps: 2,
+          framesMissed: 5,
+          rejected: { AUTH_FAILED: 3, CRC_MISMATCH: 1, REPLAY: 4, NO_KEY: 0, MALFORMED: 0 },
+        }),
       ),
     );
     expect(screen.getByTestId('health-encryption').textContent).toMatch(/^Unencrypted/);

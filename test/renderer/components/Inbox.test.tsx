@@ -10,7 +10,11 @@ describe('Inbox', () => {
   it('lists the kept history, announces a new message politely, and marks it read via the host', async () => {
     const fake = fakeApi({ 'messages:markRead': () => ({ ok: true, value: null }) });
     const { store } = renderApp(<Inbox />, { api: fake.api });
-    act(() => store.getState().loadSnapshot(snapshot({ messages: [{ channel: '3', text: 'Old news', firstSeenAt: T0 - 3_600_000, readAt: T0 - 60_000 }] })));
+    act(() =>
+      store
+        .getState()
+        .loadSnapshot(snapshot({ messages: [{ channel: '3', text: 'Old news', firstSeenAt: T0 - 3_600_000, readAt: T0 - 60_000 }] })),
+    );
     const notice = screen.getByTestId('inbox-notice');
     expect(notice.getAttribute('aria-live')).toBe('polite');
     expect(notice.textContent).toBe('');

@@ -8,7 +8,10 @@ import { renderApp } from '../render-app.tsx';
 function picker() {
   const fake = fakeApi({
     'source:get': () => ({ ok: true, value: { kind: 'serial', path: '/dev/ttyUSB0', baudRate: 115200 } }),
-    'ports:list': () => ({ ok: true, value: { ports: [{ path: '/dev/ttyUSB0', manufacturer: 'FTDI' }], warning: 'You may need the dialout group.' } }),
+    'ports:list': () => ({
+      ok: true,
+      value: { ports: [{ path: '/dev/ttyUSB0', manufacturer: 'FTDI' }], warning: 'You may need the dialout group.' },
+    }),
     'source:set': () => ({ ok: true, value: { ...LINK_OPEN, status: 'connecting' } }),
   });
   const view = renderApp(<SourcePicker />, { api: fake.api });

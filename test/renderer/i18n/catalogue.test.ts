@@ -11,7 +11,9 @@ const RENDERER = join(import.meta.dirname, '../../../renderer');
 // Every folder that draws UI: the app's components and issue 5's views (all subfolders).
 const UI_DIRS = ['components', 'views'].map((d) => join(RENDERER, d));
 const tsxFiles = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.tsx')).map((f) => join(dir, f));
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.tsx'))
+    .map((f) => join(dir, f));
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 // Attributes a person reads or hears; data-testid, className and the like are not UI text.
 const TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-valuetext', 'title', 'placeholder', 'alt']);

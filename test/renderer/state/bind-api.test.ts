@@ -87,9 +87,14 @@ describe('bindApi', () => {
 
   it('reloads the snapshot each time the host connection reopens, and unsubscribes', async () => {
     let loads = 0;
-    const { api, listenerCount } = fakeApi({ 'app:snapshot': () => ({ ok: true, value: snapshot({ health: health({ framesDecoded: ++loads }) }) }) });
+    const { api, listenerCount } = fakeApi({
+      'app:snapshot': () => ({ ok: true, value: snapshot({ health: health({ framesDecoded: ++loads }) }) }),
+    });
     const statusListeners = new Set<(s: HostConnection) => void>();
-    const withStatus = { ...api, onHostStatus: (l: (s: HostConnection) => void) => (statusListeners.add(l), () => statusListeners.delete(l)) };
+    const withStatus = {
+      ...api,
+      onHostStatus: (l: (s: HostConnection) => void) => (statusListeners.add(l), () => statusListeners.delete(l)),
+    };
     const store = createAppStore();
     const off = bindApi(withStatus, store);
     statusListeners.forEach((l) => l('open'));

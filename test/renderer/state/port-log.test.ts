@@ -1,9 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import type { ChangeTiming, FrameRecord } from '../../../electron/ipc/contract.ts';
-import { INTERVAL_WINDOW_MS, MAX_FRAMES, MAX_INTERVALS, MAX_TIMINGS, createPortLog, drawnIntervals, mergeTiming } from '../../../renderer/state/port-log.ts';
+import {
+  INTERVAL_WINDOW_MS,
+  MAX_FRAMES,
+  MAX_INTERVALS,
+  MAX_TIMINGS,
+  createPortLog,
+  drawnIntervals,
+  mergeTiming,
+} from '../../../renderer/state/port-log.ts';
 
-const frame = (at: number, text: string | null = 'telegram'): FrameRecord => ({ at, rawHex: '', frame: null, text, status: text === null ? 'AUTH_FAILED' : 'ok' });
-const timing = (id: number, patch: Partial<ChangeTiming> = {}): ChangeTiming => ({ id, change: { kind: 'rotate-key' }, requestedAt: 0, acceptedAt: null, seenAt: null, ...patch });
+const frame = (at: number, text: string | null = 'telegram'): FrameRecord => ({
+  at,
+  rawHex: '',
+  frame: null,
+  text,
+  status: text === null ? 'AUTH_FAILED' : 'ok',
+});
+const timing = (id: number, patch: Partial<ChangeTiming> = {}): ChangeTiming => ({
+  id,
+  change: { kind: 'rotate-key' },
+  requestedAt: 0,
+  acceptedAt: null,
+  seenAt: null,
+  ...patch,
+});
 
 describe('port log', () => {
   it('keeps the newest MAX_FRAMES frames, newest first', () => {
@@ -41,7 +62,10 @@ describe('port log', () => {
     let list = mergeTiming([], timing(1, { acceptedAt: 5 }));
     list = mergeTiming(list, timing(2));
     list = mergeTiming(list, timing(1, { seenAt: 9 }));
-    expect(list.map((x) => [x.id, x.acceptedAt, x.seenAt])).toEqual([[2, null, null], [1, 5, 9]]);
+    expect(list.map((x) => [x.id, x.acceptedAt, x.seenAt])).toEqual([
+      [2, null, null],
+      [1, 5, 9],
+    ]);
     for (let id = 3; id < MAX_TIMINGS + 10; id++) list = mergeTiming(list, timing(id));
     expect(list).toHaveLength(MAX_TIMINGS);
     expect(list[0]!.id).toBe(MAX_TIMINGS + 9);

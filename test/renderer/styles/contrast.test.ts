@@ -22,15 +22,34 @@ function contrast(a: string, b: string): number {
 
 // [foreground, background, minimum]: 4.5 for text, 3 for graphics (lines, bars, focus ring).
 const PAIRS: [string, string, number][] = [
-  ['text', 'bg', 4.5], ['text', 'surface', 4.5], ['muted', 'surface', 4.5], ['muted', 'bg', 4.5],
-  ['on-accent', 'accent', 4.5], ['accent', 'surface', 4.5], ['on-accent', 'bad', 4.5],
-  ['bad', 'surface', 4.5], ['warn', 'surface', 4.5], ['ok', 'surface', 4.5],
-  ['text', 'ok-bg', 4.5], ['text', 'warn-bg', 4.5], ['text', 'bad-bg', 4.5], ['bad', 'bad-bg', 4.5], // danger buttons
-  ['muted', 'warn-bg', 4.5], ['warn', 'warn-bg', 4.5], ['on-accent', 'warn', 4.5], // the demo badge
+  ['text', 'bg', 4.5],
+  ['text', 'surface', 4.5],
+  ['muted', 'surface', 4.5],
+  ['muted', 'bg', 4.5],
+  ['on-accent', 'accent', 4.5],
+  ['accent', 'surface', 4.5],
+  ['on-accent', 'bad', 4.5],
+  ['bad', 'surface', 4.5],
+  ['warn', 'surface', 4.5],
+  ['ok', 'surface', 4.5],
+  ['text', 'ok-bg', 4.5],
+  ['text', 'warn-bg', 4.5],
+  ['text', 'bad-bg', 4.5],
+  ['bad', 'bad-bg', 4.5], // danger buttons
+  ['muted', 'warn-bg', 4.5],
+  ['warn', 'warn-bg', 4.5],
+  ['on-accent', 'warn', 4.5], // the demo badge
   // The service view's frame bytes: header parts coloured as text on the --bg block.
-  ['accent', 'bg', 4.5], ['ok', 'bg', 4.5], ['bad', 'bg', 4.5],
-  ['import', 'surface', 3], ['export', 'surface', 3], ['focus', 'surface', 3], ['focus', 'bg', 3],
-  ['ok', 'bg', 3], ['warn', 'bg', 3], ['bad', 'bg', 3],
+  ['accent', 'bg', 4.5],
+  ['ok', 'bg', 4.5],
+  ['bad', 'bg', 4.5],
+  ['import', 'surface', 3],
+  ['export', 'surface', 3],
+  ['focus', 'surface', 3],
+  ['focus', 'bg', 3],
+  ['ok', 'bg', 3],
+  ['warn', 'bg', 3],
+  ['bad', 'bg', 3],
 ];
 
 describe('palette', () => {

@@ -2,7 +2,16 @@
  * A LuxApi for view tests: each channel answers from a handler the test gives (NOT_IMPLEMENTED
  * otherwise), every call is recorded, and `emit` plays host events.
  */
-import { CHANNELS, type ApiResult, type Channel, type EventName, type Events, type LuxApi, type Payload, type Value } from '../../../electron/ipc/contract.ts';
+import {
+  CHANNELS,
+  type ApiResult,
+  type Channel,
+  type EventName,
+  type Events,
+  type LuxApi,
+  type Payload,
+  type Value,
+} from '../../../electron/ipc/contract.ts';
 
 export type Handlers = { [C in Channel]?: (payload: Payload<C>) => ApiResult<Value<C>> | Promise<ApiResult<Value<C>>> };
 

@@ -69,7 +69,12 @@ describe('file source', () => {
     const path = join(dir, 'c.ndjson');
     const t0 = 1_763_733_600_000;
     const frame = plainTelegram();
-    writeFileSync(path, formatCaptureHeader({ createdAt: t0, redacted: false }) + [0, 10_000, 30_000].map((d) => formatCaptureFrame(t0 + d, frame)).join('') + '{"type":"telegram"}\n');
+    writeFileSync(
+      path,
+      formatCaptureHeader({ createdAt: t0, redacted: false }) +
+        [0, 10_000, 30_000].map((d) => formatCaptureFrame(t0 + d, frame)).join('') +
+        '{"type":"telegram"}\n',
+    );
     const r = run(path, 10);
     await r.opened;
     r.clock.advance(0);

@@ -21,7 +21,9 @@ afterEach(async () => {
 /** socat linking two ptys at fixed paths; resolves once both links exist (socat says so on stderr with -d -d). */
 function startSocat(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${dir}/meter`, `pty,raw,echo=0,link=${dir}/app`], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn('socat', ['-d', '-d', `pty,raw,echo=0,link=${dir}/meter`, `pty,raw,echo=0,link=${dir}/app`], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     socat = child;
     let err = '';
     child.stderr!.on('data', (d: Buffer) => {
@@ -76,7 +78,9 @@ describe('serial source on a socat pty pair', () => {
   });
 
   it('names the usual open failures in one line', () => {
-    expect(describeSerialError('/dev/ttyUSB0', new Error('Error: No such file or directory, cannot open /dev/ttyUSB0'))).toBe('ENOENT: /dev/ttyUSB0 not found');
+    expect(describeSerialError('/dev/ttyUSB0', new Error('Error: No such file or directory, cannot open /dev/ttyUSB0'))).toBe(
+      'ENOENT: /dev/ttyUSB0 not found',
+    );
     expect(describeSerialError('/dev/ttyUSB0', new Error('Error: Permission denied, cannot open /dev/ttyUSB0'))).toBe(
       'EACCES: /dev/ttyUSB0: permission denied — add yourself to the dialout group',
     );

@@ -61,7 +61,10 @@ describe('PairingView', () => {
   });
 
   it('says how many attempts are left after a wrong code, then accepts the right one', async () => {
-    const outcomes: PairingOutcome[] = [{ status: 'bad-code', attemptsLeft: 4 }, { status: 'paired', meterId: 'SAG1030700012701', systemTitle: null, verified: true }];
+    const outcomes: PairingOutcome[] = [
+      { status: 'bad-code', attemptsLeft: 4 },
+      { status: 'paired', meterId: 'SAG1030700012701', systemTitle: null, verified: true },
+    ];
     const { fake } = setup({ 'pairing:pair': () => ({ ok: true, value: outcomes.shift()! }) }, 'encrypted-no-key', '534147677001BD54');
     const first = await pairWith('WRONG');
     expect(first.dataset.status).toBe('bad-code');
@@ -84,7 +87,10 @@ describe('PairingView', () => {
   });
 
   it('refuses the published authentication key by hand, and stores a real one', async () => {
-    const { fake } = setup({ 'key:set': () => ({ ok: true, value: { hasKey: true, origin: 'manual', meterId: null, systemTitle: null, storage: 'file' } }) }, 'encrypted-no-key');
+    const { fake } = setup(
+      { 'key:set': () => ({ ok: true, value: { hasKey: true, origin: 'manual', meterId: null, systemTitle: null, storage: 'file' } }) },
+      'encrypted-no-key',
+    );
     fireEvent.click(screen.getByTestId('pairing-manual-toggle'));
     fireEvent.change(screen.getByTestId('pairing-manual-key'), { target: { value: '00112233 44556677 8899aabb ccddeeff' } });
     fireEvent.click(screen.getByTestId('pairing-manual-submit'));

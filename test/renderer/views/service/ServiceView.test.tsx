@@ -30,9 +30,18 @@ const frame = (at: number): FrameRecord => ({
 });
 
 const meter = (fields: string[], encryption: boolean): CentralMeter => ({
-  meterId: 'SAG1030700114004', systemTitle: '534147677001BD54', encryption, fields, preset: 'custom', powerLimitKva: 27.6,
-  breaker: 'connected', relays: { relay1: 'disconnected', relay2: 'disconnected' }, messages: { 0: '', 2: '', 3: '', 4: '', 5: '' },
-  mbus: [], keyVersion: 1, updatedAt: '2026-01-01T00:00:00Z',
+  meterId: 'SAG1030700114004',
+  systemTitle: '534147677001BD54',
+  encryption,
+  fields,
+  preset: 'custom',
+  powerLimitKva: 27.6,
+  breaker: 'connected',
+  relays: { relay1: 'disconnected', relay2: 'disconnected' },
+  messages: { 0: '', 2: '', 3: '', 4: '', 5: '' },
+  mbus: [],
+  keyVersion: 1,
+  updatedAt: '2026-01-01T00:00:00Z',
 });
 
 // As the app runs: bindApi feeds the store from the host's events, the view reads the store.
@@ -66,14 +75,23 @@ describe('ServiceView', () => {
   it('offers staff actions only after a valid sign-in, and compares configured with sent fields', async () => {
     const present = fieldsPresent(telegram);
     let current = meter([...present.slice(1), '1-0:99.99.0'], false);
-    const timing: ChangeTiming = { id: 1, change: { kind: 'patch', body: { encryption: true } }, requestedAt: 0, acceptedAt: 12, seenAt: null };
+    const timing: ChangeTiming = {
+      id: 1,
+      change: { kind: 'patch', body: { encryption: true } },
+      requestedAt: 0,
+      acceptedAt: 12,
+      seenAt: null,
+    };
     let signedIn = false; // as the host: it keeps the token, the view does not
     const fake = await setup({
       'staff:signIn': (p) => {
         signedIn = p.token === 'good';
-        return signedIn ? { ok: true, value: { meter: current } } : { ok: false, error: { code: 'UNAUTHORIZED', message: 'bad staff token' } };
+        return signedIn
+          ? { ok: true, value: { meter: current } }
+          : { ok: false, error: { code: 'UNAUTHORIZED', message: 'bad staff token' } };
       },
-      'staff:meter': () => (signedIn ? { ok: true, value: current } : { ok: false, error: { code: 'NOT_SIGNED_IN', message: 'sign in first' } }),
+      'staff:meter': () =>
+        signedIn ? { ok: true, value: current } : { ok: false, error: { code: 'NOT_SIGNED_IN', message: 'sign in first' } },
       'staff:change': () => {
         current = meter(present, true);
         return { ok: true, value: timing };
@@ -114,7 +132,13 @@ describe('ServiceView', () => {
   it('keeps frames, intervals and change timings across a tab switch, and shows Luxembourg time', async () => {
     const at = Date.parse('2025-03-12T14:55:56Z'); // 15:55:56 in Luxembourg
     const fake = await setup({}, <App />);
-    const timing: ChangeTiming = { id: 7, change: { kind: 'patch', body: { encryption: false } }, requestedAt: at, acceptedAt: at + 20, seenAt: at + 900 };
+    const timing: ChangeTiming = {
+      id: 7,
+      change: { kind: 'patch', body: { encryption: false } },
+      requestedAt: at,
+      acceptedAt: at + 20,
+      seenAt: at + 900,
+    };
     // Fed while the dashboard is shown: the service view has never been mounted.
     act(() => {
       fake.emit('meter:frame', frame(at - 10_000));
