@@ -7,8 +7,8 @@
  * nor any generic send/invoke: only the channels the contract names.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { ApiResult, Channel, LuxApi, Payload, Value } from './ipc/contract.ts';
-import { EVENTS } from './ipc/contract.ts';
+import type { ApiResult, Channel, LuxApi, Payload, Value } from '../contracts/ipc.ts';
+import { EVENTS } from '../contracts/ipc.ts';
 
 /** The slice of ipcRenderer the API needs. */
 export interface IpcRendererLike {

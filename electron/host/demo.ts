@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { startSimulator } from '../../central-mock/simulator/run-meter.ts';
 import type { RunningSimulator } from '../../central-mock/simulator/run-meter.ts';
-import type { HostServices } from '../ipc/contract.ts';
+import type { HostServices } from '../../contracts/ipc.ts';
 import type { KeyProtector } from './key-store.ts';
 import { createHostServices } from './services.ts';
 import type { DemoEndpoint, DemoHook } from './source-factory.ts';

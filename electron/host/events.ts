@@ -2,7 +2,7 @@
  * A typed event hub for the host → renderer events. A listener that throws is isolated: one
  * broken subscriber (a closed window, a dead WebSocket) must not stop the meter feed.
  */
-import type { EventName, Events } from '../ipc/contract.ts';
+import type { EventName, Events } from '../../contracts/ipc.ts';
 
 export interface EventHub {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;

@@ -3,7 +3,7 @@
  * The diagnosis answers the one question users have when nothing shows up: is it the cable,
  * the key, or the meter?
  */
-import type { KeyDiagnosis, PortHealth } from '../ipc/contract.ts';
+import type { KeyDiagnosis, PortHealth } from '../../contracts/ipc.ts';
 import type { DecoderEvent, ErrorCode } from '../../protocol/types.ts';
 
 /** More bytes than the largest frame (~1.6 kB) without a single frame start: the line carries noise. */

@@ -5,7 +5,7 @@
  * each channel was last marked read: a record is read when its channel was marked at or after it.
  */
 import { basename } from 'node:path';
-import type { MessageRecord } from '../ipc/contract.ts';
+import type { MessageRecord } from '../../contracts/ipc.ts';
 import type { Telegram } from '../../protocol/types.ts';
 import { keepBadCopy, readTextIfExists, writeFileAtomic } from './atomic-file.ts';
 

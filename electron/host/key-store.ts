@@ -13,7 +13,7 @@
  */
 import { basename } from 'node:path';
 import { rm } from 'node:fs/promises';
-import type { KeyStatus } from '../ipc/contract.ts';
+import type { KeyStatus } from '../../contracts/ipc.ts';
 import { keepBadCopy, readTextIfExists, writeFileAtomic } from './atomic-file.ts';
 
 /** What the Electron shell passes: `{ kind: 'safeStorage', encrypt: safeStorage.encryptString, decrypt: ... }`. */

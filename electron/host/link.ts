@@ -5,7 +5,7 @@
  * A TCP link that stays silent for a second silence period is reconnected: a dongle that rebooted or
  * a Wi-Fi drop leaves a half-open socket that never reports an error by itself.
  */
-import type { LinkState, SourceConfig } from '../ipc/contract.ts';
+import type { LinkState, SourceConfig } from '../../contracts/ipc.ts';
 import type { Clock } from './clock.ts';
 import type { Source, SourceEvent } from './sources/source.ts';
 

@@ -3,7 +3,7 @@
  * the code, try the fetched key on the live frames before trusting it, then store it with origin
  * 'pairing' and switch the decoder to it.
  */
-import type { ApiResult, PairingOutcome, Payload } from '../ipc/contract.ts';
+import type { ApiResult, PairingOutcome, Payload } from '../../contracts/ipc.ts';
 import { PUBLISHED_AUTH_KEY, type KeyStore } from './key-store.ts';
 import type { PairResult } from './pairing.ts';
 import type { Session } from './session.ts';

@@ -3,7 +3,7 @@
  * a pairing code into the meter's P1 key. Every answer, and every way of not getting one, becomes
  * a value: nothing here throws, and the key never appears in a message.
  */
-import type { PairingOutcome } from '../ipc/contract.ts';
+import type { PairingOutcome } from '../../contracts/ipc.ts';
 import { checkMeterKey } from './key-store.ts';
 
 export type PairResult =

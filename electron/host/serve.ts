@@ -1,6 +1,6 @@
 /**
  * Browser mode: the built renderer over HTTP and the typed API over a WebSocket at `/api/ws`
- * (wire format at the bottom of electron/ipc/contract.ts), in front of the same HostServices the
+ * (wire format at the bottom of contracts/ipc.ts), in front of the same HostServices the
  * Electron shell wraps, through the same validators.
  *
  * Who may connect: on a loopback address, anyone on this machine who names us by a loopback host
@@ -14,8 +14,8 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import type { HostServices, WsReply } from '../ipc/contract.ts';
-import { EVENTS } from '../ipc/contract.ts';
+import type { HostServices, WsReply } from '../../contracts/ipc.ts';
+import { EVENTS } from '../../contracts/ipc.ts';
 import { dispatchRequest } from '../ipc/dispatch.ts';
 import { contentSecurityPolicy, readStatic, securityHeaders } from './serve-static.ts';
 

@@ -3,7 +3,7 @@
  * port and the session, and answers every request channel of the contract. The shells (Electron
  * main, browser-mode server) only validate payloads, call `handle` and forward events.
  */
-import type { ApiResult, Channel, HostServices, LinkState, Payload, PortInfo, SourceConfig, Value } from '../ipc/contract.ts';
+import type { ApiResult, Channel, HostServices, LinkState, Payload, PortInfo, SourceConfig, Value } from '../../contracts/ipc.ts';
 import { validatePayload } from '../ipc/validate.ts';
 import { createStreamDecoder } from '../../protocol/index.ts';
 import { exportCapture } from './capture-export.ts';

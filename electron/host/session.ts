@@ -3,7 +3,7 @@
  * and the key diagnosis, the last hour of power, the message inbox, recent problems and raw frames,
  * and emits the meter events. Knows nothing about where the bytes come from.
  */
-import type { Events, FrameRecord, PortHealth, ProblemRecord, ReadingRecord, Snapshot } from '../ipc/contract.ts';
+import type { Events, FrameRecord, PortHealth, ProblemRecord, ReadingRecord, Snapshot } from '../../contracts/ipc.ts';
 import type { DecoderEvent } from '../../protocol/types.ts';
 import { bytesToAscii, bytesToHex } from '../../protocol/index.ts';
 import type { Clock } from './clock.ts';

@@ -4,7 +4,7 @@
  * before anything is overwritten: valid fields are kept, invalid ones fall back to defaults, and
  * the caller gets one warning to show once. Never holds key material (see key-store.ts).
  */
-import type { SourceConfig } from '../ipc/contract.ts';
+import type { SourceConfig } from '../../contracts/ipc.ts';
 import { validatePayload } from '../ipc/validate.ts';
 import { keepBadCopy, readTextIfExists, writeFileAtomic } from './atomic-file.ts';
 

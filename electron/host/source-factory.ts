@@ -3,7 +3,7 @@
  * shell's `demo` hook (it starts the bundled central system and a simulated meter); the hook may
  * also hand over a pairing code, which the services redeem like any other.
  */
-import type { SourceConfig } from '../ipc/contract.ts';
+import type { SourceConfig } from '../../contracts/ipc.ts';
 import type { Clock } from './clock.ts';
 import { createFileSource } from './sources/file.ts';
 import type { Source } from './sources/source.ts';

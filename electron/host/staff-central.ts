@@ -2,7 +2,7 @@
  * The staff side of the central system's HTTP API (central-mock/API.md), as used by the service view.
  * Every call returns a value, never throws: a refused or unreachable central is an `ApiError`.
  */
-import type { ApiError, ApiResult, CentralMeter, StaffChange } from '../ipc/contract.ts';
+import type { ApiError, ApiResult, CentralMeter, StaffChange } from '../../contracts/ipc.ts';
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 

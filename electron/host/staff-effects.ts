@@ -4,7 +4,7 @@
  */
 import { expectedFields, fieldsPresent } from '../../protocol/index.ts';
 import type { DecoderEvent, Telegram } from '../../protocol/types.ts';
-import type { CentralMeter, StaffChange } from '../ipc/contract.ts';
+import type { CentralMeter, StaffChange } from '../../contracts/ipc.ts';
 
 export type EffectCheck = (event: DecoderEvent) => boolean;
 

@@ -6,7 +6,7 @@
  * The token lives in this closure only: never written to disk, never put in an event, error or log.
  */
 import type { DecoderEvent, Telegram } from '../../protocol/types.ts';
-import type { ApiResult, CentralMeter, ChangeTiming, Payload, StaffChange, Value } from '../ipc/contract.ts';
+import type { ApiResult, CentralMeter, ChangeTiming, Payload, StaffChange, Value } from '../../contracts/ipc.ts';
 import { callCentral, changeToCall, isCentralMeter, type FetchLike } from './staff-central.ts';
 import { effectCheck, type EffectCheck } from './staff-effects.ts';
 

@@ -3,7 +3,7 @@
  * channel check, payload validation, then `services.handle`. A service that throws anyway
  * becomes an INTERNAL error value, so neither IPC nor the WebSocket ever sees an exception.
  */
-import type { ApiResult, HostServices } from './contract.ts';
+import type { ApiResult, HostServices } from '../../contracts/ipc.ts';
 import { isChannel, validatePayload } from './validate.ts';
 
 /** Validates and forwards one request; always resolves to an ApiResult. */

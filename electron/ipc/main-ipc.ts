@@ -6,8 +6,8 @@
  * top frame showing our own page (not a sub-frame, not a page navigated elsewhere), and the
  * payload must pass its channel's validator.
  */
-import type { ApiResult, HostServices } from './contract.ts';
-import { CHANNELS, EVENTS } from './contract.ts';
+import type { ApiResult, HostServices } from '../../contracts/ipc.ts';
+import { CHANNELS, EVENTS } from '../../contracts/ipc.ts';
 import { dispatchRequest } from './dispatch.ts';
 
 /** The parts of Electron's types this module uses, so tests can pass plain fakes. */

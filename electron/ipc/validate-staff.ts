@@ -2,7 +2,7 @@
  * Payload validators for the `staff:*` channels: the renderer is not trusted, so every payload is
  * checked before the host sees it. Each returns the payload typed, or a BAD_PAYLOAD error naming the field.
  */
-import type { ApiResult, ControlState, Payload, StaffChange } from './contract.ts';
+import type { ApiResult, ControlState, Payload, StaffChange } from '../../contracts/ipc.ts';
 
 type Check<T> = (payload: unknown) => ApiResult<T>;
 

@@ -4,8 +4,8 @@
  * returns a fresh copy holding only the known fields, so nothing unexpected reaches the host services.
  * Meaning (is this key right? is that URL reachable?) is the services' business, not ours.
  */
-import type { ApiError, ApiResult, Channel, Payload } from './contract.ts';
-import { CHANNELS } from './contract.ts';
+import type { ApiError, ApiResult, Channel, Payload } from '../../contracts/ipc.ts';
+import { CHANNELS } from '../../contracts/ipc.ts';
 import { isHttpUrl, validateStaffChange, validateStaffSignIn } from './validate-staff.ts';
 
 type Checked<T> = { ok: true; value: T } | { ok: false; message: string };

@@ -2,7 +2,7 @@
  * Which LuxApi the renderer uses: Electron's preload bridge when present, else the browser-mode
  * WebSocket on the page's own host, carrying the page's `?token=` along.
  */
-import type { LuxApi } from '../../electron/ipc/contract.ts';
+import type { LuxApi } from '../../contracts/ipc.ts';
 import type { HostStatusSource } from './host-status.ts';
 import { createWsApi } from './ws-client.ts';
 

@@ -1,5 +1,5 @@
 /**
- * LuxApi over the browser-mode WebSocket (wire format at the bottom of electron/ipc/contract.ts).
+ * LuxApi over the browser-mode WebSocket (wire format at the bottom of contracts/ipc.ts).
  * Reconnects with backoff; requests made while the socket is down wait for it, up to a timeout.
  * Replies and events that are not valid JSON of the expected shape are dropped, never thrown.
  */
@@ -11,7 +11,7 @@ import {
   type EventName,
   type LuxApi,
   type WsRequest,
-} from '../../electron/ipc/contract.ts';
+} from '../../contracts/ipc.ts';
 import type { HostConnection } from '../state/store.ts';
 import type { HostStatusSource } from './host-status.ts';
 

@@ -1,5 +1,5 @@
 /** What is wrong (or right) with the port, in plain words, announced politely when it changes. */
-import type { KeyDiagnosis } from '../../electron/ipc/contract.ts';
+import type { KeyDiagnosis } from '../../contracts/ipc.ts';
 import { t } from '../i18n/index.ts';
 import { useApp } from '../state/context.tsx';
 

@@ -2,7 +2,7 @@
  * Port health, always on screen: encryption, last telegram age, link, frame counts, diagnosis.
  * Only the diagnosis and host-connection notices are a live region; the ticking age is not.
  */
-import type { PortHealth } from '../../electron/ipc/contract.ts';
+import type { PortHealth } from '../../contracts/ipc.ts';
 import { t } from '../i18n/index.ts';
 import { useApp } from '../state/context.tsx';
 import { DiagnosisBanner } from './DiagnosisBanner.tsx';

@@ -2,7 +2,7 @@
  * The operator's text messages (five channels) as an inbox: history from the host, a polite live
  * notice when a new one arrives, and "mark read" per channel.
  */
-import type { MessageRecord } from '../../electron/ipc/contract.ts';
+import type { MessageRecord } from '../../contracts/ipc.ts';
 import { t } from '../i18n/index.ts';
 import { formatCapture } from '../i18n/format.ts';
 import { useApi, useApp } from '../state/context.tsx';

@@ -3,7 +3,7 @@
  * reason. The field is emptied once the host accepts the key, and the key is never shown back.
  */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { KeyStatus } from '../../electron/ipc/contract.ts';
+import type { KeyStatus } from '../../contracts/ipc.ts';
 import { t } from '../i18n/index.ts';
 import { useApi, useApp } from '../state/context.tsx';
 import { checkKeyInput, type KeyCheck } from '../state/key-input.ts';

@@ -2,7 +2,7 @@
  * The link state in words: "Reconnecting to /dev/ttyUSB0 in 3 s" while retrying, with the host's
  * reason on a line of its own ("port closed (unplugged?)") and the full path as a tooltip.
  */
-import type { LinkState } from '../../electron/ipc/contract.ts';
+import type { LinkState } from '../../contracts/ipc.ts';
 import { t } from '../i18n/index.ts';
 import { linkReason, linkTarget } from './link-target.ts';
 import { RetryCountdown } from './RetryCountdown.tsx';

@@ -1,6 +1,6 @@
 /** Where readings come from: a serial port (listed or typed), a TCP adapter, a recording, the demo. */
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { PortInfo } from '../../electron/ipc/contract.ts';
+import type { PortInfo } from '../../contracts/ipc.ts';
 import { t } from '../i18n/index.ts';
 import { useApi, useApp } from '../state/context.tsx';
 import { BAUD_RATES, EMPTY_FORM, SOURCE_KINDS, formFromSource, sourceFromForm, type SourceForm } from '../state/source-form.ts';

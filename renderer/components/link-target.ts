@@ -3,7 +3,7 @@
  * "…/app", "meter.local:2000"), the full path kept for a tooltip, and the host's reason with the
  * path it already named taken out, so nothing is said twice or in brackets within brackets.
  */
-import type { LinkState, SourceConfig } from '../../electron/ipc/contract.ts';
+import type { LinkState, SourceConfig } from '../../contracts/ipc.ts';
 import { t } from '../i18n/index.ts';
 
 const MAX_PATH = 24;

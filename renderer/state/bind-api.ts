@@ -4,7 +4,7 @@
  * Only the newest load counts (reconnects can overlap), and a failed load is retried: events flow
  * meanwhile, and the retry fills in the history they do not carry.
  */
-import type { Events, EventName, LuxApi } from '../../electron/ipc/contract.ts';
+import type { Events, EventName, LuxApi } from '../../contracts/ipc.ts';
 import type { HostStatusSource } from '../api/host-status.ts';
 import type { AppStore } from './store.ts';
 

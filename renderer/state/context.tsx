@@ -4,7 +4,7 @@
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import type { LuxApi } from '../../electron/ipc/contract.ts';
+import type { LuxApi } from '../../contracts/ipc.ts';
 import { coalesceUpdates, type Schedule, type StoreView } from './frame-updates.ts';
 import type { AppState, AppStore } from './store.ts';
 

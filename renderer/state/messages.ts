@@ -3,7 +3,7 @@
  * across restarts (Snapshot.messages, then `meter:message` for new and re-read records); the
  * renderer only merges what it is told, plus an optimistic "read" while the host confirms.
  */
-import type { MessageRecord } from '../../electron/ipc/contract.ts';
+import type { MessageRecord } from '../../contracts/ipc.ts';
 
 export type MessageChannel = MessageRecord['channel'];
 export const MESSAGE_CHANNELS: readonly MessageChannel[] = ['0', '2', '3', '4', '5'];

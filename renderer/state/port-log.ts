@@ -3,7 +3,7 @@
  * tab switch: the newest frames, the telegram interval over the last hour, and the staff changes
  * with their timings. Every list is bounded (ring buffers), whatever the meter's pace.
  */
-import type { ChangeTiming, FrameRecord } from '../../electron/ipc/contract.ts';
+import type { ChangeTiming, FrameRecord } from '../../contracts/ipc.ts';
 import { createRingBuffer } from './ring-buffer.ts';
 
 export const MAX_FRAMES = 200;

@@ -1,5 +1,5 @@
 /** The source picker's form fields, and their conversion to a SourceConfig (or why not). */
-import type { SourceConfig } from '../../electron/ipc/contract.ts';
+import type { SourceConfig } from '../../contracts/ipc.ts';
 
 export type SourceKind = SourceConfig['kind'];
 export const SOURCE_KINDS: readonly SourceKind[] = ['serial', 'tcp', 'file', 'demo'];

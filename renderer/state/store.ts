@@ -14,7 +14,7 @@ import type {
   ProblemRecord,
   ReadingRecord,
   Snapshot,
-} from '../../electron/ipc/contract.ts';
+} from '../../contracts/ipc.ts';
 import { markChannelRead, unreadIds, upsertMessage, type MessageChannel } from './messages.ts';
 import { createPortLog, mergeTiming, type IntervalPoint } from './port-log.ts';
 import { createPowerSeries, type ChartPoint, type PowerPoint } from './power-series.ts';

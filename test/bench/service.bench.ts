@@ -10,7 +10,7 @@
  *   node test/bench/service.bench.ts [changes=40] [intervalMs=250]
  */
 import WebSocket from 'ws';
-import type { ChangeTiming, WsReply } from '../../electron/ipc/contract.ts';
+import type { ChangeTiming, WsReply } from '../../contracts/ipc.ts';
 import { startMeterStack } from '../e2e/support/meter-stack.ts';
 import { makeTempDir } from '../e2e/support/temp-dir.ts';
 

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HostServices } from '../../electron/ipc/contract.ts';
+import type { HostServices } from '../../contracts/ipc.ts';
 import { startMeterStack, type MeterStack } from './support/meter-stack.ts';
 import { makeTempDir, type TempDir } from './support/temp-dir.ts';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../electron/ipc/contract.ts';
-import type { LuxApi } from '../../electron/ipc/contract.ts';
+import { CHANNELS } from '../../contracts/ipc.ts';
+import type { LuxApi } from '../../contracts/ipc.ts';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 const fake = vi.hoisted(() => {

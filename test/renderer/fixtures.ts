@@ -12,8 +12,8 @@ import type {
   ReadingRecord,
   Snapshot,
   Value,
-} from '../../electron/ipc/contract.ts';
-import { CHANNELS } from '../../electron/ipc/contract.ts';
+} from '../../contracts/ipc.ts';
+import { CHANNELS } from '../../contracts/ipc.ts';
 import type { Telegram } from '../../protocol/types.ts';
 
 export const T0 = Date.parse('2025-03-12T13:00:00Z');

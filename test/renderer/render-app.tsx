@@ -2,7 +2,7 @@
 import { cleanup, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach } from 'vitest';
-import type { LuxApi } from '../../electron/ipc/contract.ts';
+import type { LuxApi } from '../../contracts/ipc.ts';
 import { AppProvider } from '../../renderer/state/context.tsx';
 import { createAppStore, type AppStore } from '../../renderer/state/store.ts';
 import { fakeApi } from './fixtures.ts';

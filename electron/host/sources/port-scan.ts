@@ -4,7 +4,7 @@
  */
 import { readdir, realpath } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PortInfo } from '../../ipc/contract.ts';
+import type { PortInfo } from '../../../contracts/ipc.ts';
 
 const DEV_PATTERNS = [/^ttyUSB\d+$/, /^ttyACM\d+$/, /^ttyS\d+$/, /^ttyAMA\d+$/];
 

@@ -5,7 +5,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { SerialPort } from 'serialport';
-import type { PortInfo, SerialOptions } from '../../ipc/contract.ts';
+import type { PortInfo, SerialOptions } from '../../../contracts/ipc.ts';
 import { listPortsWithFallback } from './port-scan.ts';
 import type { Source, SourceEvent } from './source.ts';
 

@@ -1,6 +1,6 @@
 /** The answer to a pairing attempt, in plain words, each with its next step. */
 import type { ReactNode } from 'react';
-import type { PairingOutcome } from '../../../electron/ipc/contract.ts';
+import type { PairingOutcome } from '../../../contracts/ipc.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
 

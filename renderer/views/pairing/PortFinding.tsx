@@ -1,5 +1,5 @@
 /** Step 1 of pairing: what the port shows, in plain words, with hints when nothing useful arrives. */
-import type { KeyDiagnosis, LinkState, PortHealth } from '../../../electron/ipc/contract.ts';
+import type { KeyDiagnosis, LinkState, PortHealth } from '../../../contracts/ipc.ts';
 import { describeSystemTitle } from './system-title.ts';
 import { t } from '../../i18n/index.ts';
 import type { MessageKey } from '../../i18n/index.ts';

@@ -1,5 +1,5 @@
 /** Each staff change and its effect on the port, timed: requested → accepted → seen on the port. */
-import type { ChangeTiming } from '../../../electron/ipc/contract.ts';
+import type { ChangeTiming } from '../../../contracts/ipc.ts';
 import { describeChange } from './describe-change.ts';
 import { t } from '../../i18n/index.ts';
 

@@ -1,6 +1,6 @@
 /** The meter's configuration on the central system beside what the port actually sends. */
 import { expectedFields, fieldsPresent } from '../../../protocol/index.ts';
-import type { CentralMeter, ReadingRecord } from '../../../electron/ipc/contract.ts';
+import type { CentralMeter, ReadingRecord } from '../../../contracts/ipc.ts';
 import { diffFields } from './field-diff.ts';
 import { t } from '../../i18n/index.ts';
 

@@ -1,5 +1,5 @@
 /** One frame: its bytes with the header fields picked out, the telegram text, and its status. */
-import type { FrameRecord } from '../../../electron/ipc/contract.ts';
+import type { FrameRecord } from '../../../contracts/ipc.ts';
 import { splitFrame, spaced } from './frame-parts.ts';
 import { t } from '../../i18n/index.ts';
 

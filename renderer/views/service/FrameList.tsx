@@ -1,6 +1,6 @@
 /** The newest frames, one line each; picking one shows it in full (the newest by default). */
 import { useState } from 'react';
-import type { FrameRecord } from '../../../electron/ipc/contract.ts';
+import type { FrameRecord } from '../../../contracts/ipc.ts';
 import { formatClock } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
 import { useApp } from '../../state/context.tsx';

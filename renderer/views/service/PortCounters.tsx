@@ -1,5 +1,5 @@
 /** Counts of every error code, and frame-counter continuity, from the port health. */
-import type { PortHealth } from '../../../electron/ipc/contract.ts';
+import type { PortHealth } from '../../../contracts/ipc.ts';
 import type { ErrorCode } from '../../../protocol/types.ts';
 import { t } from '../../i18n/index.ts';
 

@@ -1,6 +1,6 @@
 /** The configuration changes staff can make from the service view; each is one StaffChange. */
 import { useState } from 'react';
-import type { CentralMeter, ControlState, StaffChange } from '../../../electron/ipc/contract.ts';
+import type { CentralMeter, ControlState, StaffChange } from '../../../contracts/ipc.ts';
 import { t } from '../../i18n/index.ts';
 
 const STATES: ControlState[] = ['connected', 'disconnected', 'ready'];

@@ -3,7 +3,7 @@
  * the changes, and their timings. Staff actions appear only once the host holds a valid token.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { CentralMeter, StaffChange } from '../../../electron/ipc/contract.ts';
+import type { CentralMeter, StaffChange } from '../../../contracts/ipc.ts';
 import { useApi, useApp } from '../../state/context.tsx';
 import { ChangeLog } from './ChangeLog.tsx';
 import { ConfigCompare } from './ConfigCompare.tsx';

@@ -1,6 +1,6 @@
 /** Staff sign-in with a token; the token goes to the host and is forgotten here. */
 import { useState, type FormEvent } from 'react';
-import type { CentralMeter } from '../../../electron/ipc/contract.ts';
+import type { CentralMeter } from '../../../contracts/ipc.ts';
 import { useApi } from '../../state/context.tsx';
 import { t } from '../../i18n/index.ts';
 

@@ -1,5 +1,5 @@
 /** A staff change in words, through the translation layer: the change log's first column. */
-import type { StaffChange } from '../../../electron/ipc/contract.ts';
+import type { StaffChange } from '../../../contracts/ipc.ts';
 import { formatKva } from '../../i18n/format.ts';
 import { t } from '../../i18n/index.ts';
 

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { startCentral, type Central } from '../../../central-mock/server.ts';
 import { startSimulator, type RunningSimulator } from '../../../central-mock/simulator/run-meter.ts';
-import type { HostServices } from '../../../electron/ipc/contract.ts';
+import type { HostServices } from '../../../contracts/ipc.ts';
 import { startBrowserServer, type BrowserServer } from '../../../electron/host/serve.ts';
 import { createHostServices } from '../../../electron/host/services.ts';
 import { makeTempDir, type TempDir } from './temp-dir.ts';

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startCentral } from '../../../central-mock/server.ts';
 import { createDemo, startHost } from '../../../electron/host/demo.ts';
 import type { DemoCentral, RunningHost } from '../../../electron/host/demo.ts';
-import type { ReadingRecord } from '../../../electron/ipc/contract.ts';
+import type { ReadingRecord } from '../../../contracts/ipc.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const cleanups: (() => Promise<void>)[] = [];

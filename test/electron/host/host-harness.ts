@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventName, Events, HostServices } from '../../../electron/ipc/contract.ts';
-import { EVENTS } from '../../../electron/ipc/contract.ts';
+import type { EventName, Events, HostServices } from '../../../contracts/ipc.ts';
+import { EVENTS } from '../../../contracts/ipc.ts';
 import { createHostServices, type HostServicesOptions } from '../../../electron/host/services.ts';
 
 export interface Harness {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createInbox } from '../../../electron/host/inbox.ts';
-import type { MessageRecord } from '../../../electron/ipc/contract.ts';
+import type { MessageRecord } from '../../../contracts/ipc.ts';
 import type { Telegram } from '../../../protocol/types.ts';
 
 let dir = '';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LinkState } from '../../../electron/ipc/contract.ts';
+import type { LinkState } from '../../../contracts/ipc.ts';
 import { createLink } from '../../../electron/host/link.ts';
 import type { Source, SourceEvent } from '../../../electron/host/sources/source.ts';
 import { createFakeClock } from './fake-clock.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
-import type { EventName, HostServices } from '../../../electron/ipc/contract.ts';
+import type { EventName, HostServices } from '../../../contracts/ipc.ts';
 import { accessPolicy, startBrowserServer, tokenMatches } from '../../../electron/host/serve.ts';
 import type { BrowserServer } from '../../../electron/host/serve.ts';
 

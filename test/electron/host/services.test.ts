@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../../../electron/ipc/contract.ts';
+import { CHANNELS } from '../../../contracts/ipc.ts';
 import { startHost, type Harness } from './host-harness.ts';
 import { NEXXT_KEY, NEXXT_TITLE, nexxtFrame, plainTelegram } from './vectors.ts';
 

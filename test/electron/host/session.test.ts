@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Events } from '../../../electron/ipc/contract.ts';
+import type { Events } from '../../../contracts/ipc.ts';
 import { createInbox } from '../../../electron/host/inbox.ts';
 import { createSession } from '../../../electron/host/session.ts';
 import { createStreamDecoder } from '../../../protocol/index.ts';

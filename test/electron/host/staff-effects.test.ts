@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESET_FULL, parseTelegram, restrictTelegram } from '../../../protocol/index.ts';
 import type { DecoderEvent, Telegram } from '../../../protocol/types.ts';
-import type { CentralMeter } from '../../../electron/ipc/contract.ts';
+import type { CentralMeter } from '../../../contracts/ipc.ts';
 import { effectCheck } from '../../../electron/host/staff-effects.ts';
 import { readFileSync } from 'node:fs';
 

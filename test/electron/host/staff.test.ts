@@ -10,7 +10,7 @@ import { startCentral, type Central } from '../../../central-mock/server.ts';
 import { startSimulator, type RunningSimulator } from '../../../central-mock/simulator/run-meter.ts';
 import { createStreamDecoder, hexToBytes } from '../../../protocol/index.ts';
 import type { DecoderEvent, Telegram } from '../../../protocol/types.ts';
-import type { ChangeTiming } from '../../../electron/ipc/contract.ts';
+import type { ChangeTiming } from '../../../contracts/ipc.ts';
 import { createStaffService, type StaffService } from '../../../electron/host/staff.ts';
 
 let dir: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ApiResult, Events, HostServices } from '../../../electron/ipc/contract.ts';
-import { CHANNELS, EVENTS } from '../../../electron/ipc/contract.ts';
+import type { ApiResult, Events, HostServices } from '../../../contracts/ipc.ts';
+import { CHANNELS, EVENTS } from '../../../contracts/ipc.ts';
 import type { FrameLike, InvokeEventLike, IpcMainLike, WindowLike } from '../../../electron/ipc/main-ipc.ts';
 import { registerIpc } from '../../../electron/ipc/main-ipc.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../../electron/ipc/contract.ts';
+import { CHANNELS } from '../../../contracts/ipc.ts';
 import { isChannel, validatePayload } from '../../../electron/ipc/validate.ts';
 
 describe('validatePayload', () => {

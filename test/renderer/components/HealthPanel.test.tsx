@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { KeyDiagnosis } from '../../../electron/ipc/contract.ts';
+import type { KeyDiagnosis } from '../../../contracts/ipc.ts';
 import { HealthPanel } from '../../../renderer/components/HealthPanel.tsx';
 import { T0, health } from '../fixtures.ts';
 import { renderApp } from '../render-app.tsx';

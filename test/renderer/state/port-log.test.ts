@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChangeTiming, FrameRecord } from '../../../electron/ipc/contract.ts';
+import type { ChangeTiming, FrameRecord } from '../../../contracts/ipc.ts';
 import {
   INTERVAL_WINDOW_MS,
   MAX_FRAMES,

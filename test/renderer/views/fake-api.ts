@@ -11,7 +11,7 @@ import {
   type LuxApi,
   type Payload,
   type Value,
-} from '../../../electron/ipc/contract.ts';
+} from '../../../contracts/ipc.ts';
 
 export type Handlers = { [C in Channel]?: (payload: Payload<C>) => ApiResult<Value<C>> | Promise<ApiResult<Value<C>>> };
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PairingOutcome, PortHealth } from '../../../../electron/ipc/contract.ts';
+import type { PairingOutcome, PortHealth } from '../../../../contracts/ipc.ts';
 import { PairingView } from '../../../../renderer/views/pairing/PairingView.tsx';
 import { describeSystemTitle } from '../../../../renderer/views/pairing/system-title.ts';
 import { AppProvider } from '../../../../renderer/state/context.tsx';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CentralMeter, ChangeTiming, FrameRecord } from '../../../../electron/ipc/contract.ts';
+import type { CentralMeter, ChangeTiming, FrameRecord } from '../../../../contracts/ipc.ts';
 import { fieldsPresent, parseTelegram } from '../../../../protocol/index.ts';
 import { ServiceView } from '../../../../renderer/views/service/ServiceView.tsx';
 import { AppProvider } from '../../../../renderer/state/context.tsx';

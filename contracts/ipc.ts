@@ -5,7 +5,7 @@
  * Requests are invoke/handle pairs named `domain:verb`; every response is a Result, never a thrown error
  * (Electron serialises only `message` of a thrown error). Events flow host -> renderer only.
  */
-import type { ControlState, ErrorCode, FrameHeader, Telegram, WarningCode } from '../../protocol/types.ts';
+import type { ControlState, ErrorCode, FrameHeader, Telegram, WarningCode } from '../protocol/types.ts';
 
 export type ApiError = { code: string; message: string };
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
