@@ -1,10 +1,10 @@
 /**
  * The audit log (every change: who, when, before, after) and the event log (pairing attempts,
  * lockouts, key rotations), as ILR E16/39 asks for versioning of every modification.
- * Entries are built from `MeterView`s, which never hold key material; a rotation is logged as
+ * Entries are built from `CentralMeter`s, which never hold key material; a rotation is logged as
  * its key version only.
  */
-import type { MeterRow, MeterView } from './meter.ts';
+import type { MeterRow, CentralMeter } from './meter.ts';
 import type { Store } from './store.ts';
 
 export interface AuditEntry {
@@ -23,7 +23,7 @@ export interface EventEntry {
 
 export interface AuditLog {
   /** Applies `change` to `row` in one transaction and logs what it changed; returns the new view. */
-  change(row: MeterRow, actor: string, action: string, change: () => void): MeterView;
+  change(row: MeterRow, actor: string, action: string, change: () => void): CentralMeter;
   record(meter: number, actor: string, action: string, before: Record<string, unknown> | null, after: Record<string, unknown> | null): void;
   /** `record` with a pre-serialised `after` and timestamp (bulk provisioning). */
   recordJson(meter: number, at: string, actor: string, action: string, before: string | null, after: string | null): void;
@@ -33,10 +33,10 @@ export interface AuditLog {
 }
 
 /** Fields that differ between two views, as a before/after pair. */
-export function diffViews(before: MeterView, after: MeterView): { before: Record<string, unknown>; after: Record<string, unknown> } {
+export function diffViews(before: CentralMeter, after: CentralMeter): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
-  for (const k of Object.keys(after) as (keyof MeterView)[]) {
+  for (const k of Object.keys(after) as (keyof CentralMeter)[]) {
     if (k === 'updatedAt') continue;
     if (JSON.stringify(before[k]) !== JSON.stringify(after[k])) {
       b[k] = before[k];

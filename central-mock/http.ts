@@ -3,24 +3,13 @@
  * of API.md ({"error": CODE, "message": "one line"}).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CentralErrorCode } from '../contracts/central.ts';
 
 export const BODY_LIMIT = 64 * 1024;
 const DRAIN_LIMIT = 1024 * 1024; // past this an oversized upload is cut off rather than read to the end
 
-export type ErrorCode =
-  | 'BAD_JSON'
-  | 'BAD_REQUEST'
-  | 'UNAUTHORIZED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'METHOD_NOT_ALLOWED'
-  | 'UNKNOWN_METER'
-  | 'UNKNOWN_DEVICE'
-  | 'BAD_CODE'
-  | 'LOCKED'
-  | 'CONFLICT'
-  | 'TOO_LARGE'
-  | 'INTERNAL';
+/** The `error` codes of API.md: one list, in contracts/central.ts. */
+export type ErrorCode = CentralErrorCode;
 
 /** What a handler returns; the router writes it. */
 export interface Reply {

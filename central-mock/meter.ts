@@ -1,47 +1,11 @@
 /**
- * The meter as the API shows it (central-mock/API.md, "Meter object") and the rows it is built from.
- * The port key is deliberately absent from `MeterView`: only `/port` and `/api/pair` add it.
+ * The rows the central system stores. The meter as the API shows it is `CentralMeter` in
+ * contracts/central.ts (one type for the central, the app and the simulator); its port key is
+ * deliberately absent there: only `/port` and `/api/pair` add it.
  */
-import type { ControlState } from '../protocol/index.ts';
+import type { MessageChannel } from '../protocol/index.ts';
 
-export type Preset = 'basic' | 'full' | 'custom';
-export type MbusKindName = 'gas' | 'water' | 'heat';
-export const CHANNELS = ['0', '2', '3', '4', '5'] as const;
-export type MessageChannel = (typeof CHANNELS)[number];
-export const CONTROL_STATES: readonly ControlState[] = ['disconnected', 'connected', 'ready'];
-
-/** EN 13757-3 device type and the unit the meter reports, per medium. */
-export const MBUS_KINDS: Record<MbusKindName, { deviceType: number; unit: string }> = {
-  gas: { deviceType: 3, unit: 'm3' },
-  water: { deviceType: 7, unit: 'm3' },
-  heat: { deviceType: 4, unit: 'GJ' },
-};
-
-export interface MbusDevice {
-  channel: number;
-  kind: MbusKindName;
-  deviceType: number;
-  equipmentId: string | null;
-  unit: string;
-  valve: ControlState;
-}
-
-export interface MeterView {
-  meterId: string;
-  systemTitle: string;
-  encryption: boolean;
-  fields: string[];
-  preset: Preset;
-  powerLimitKva: number;
-  breaker: ControlState;
-  relays: { relay1: ControlState; relay2: ControlState };
-  messages: Record<MessageChannel, string>;
-  mbus: MbusDevice[];
-  keyVersion: number;
-  frameCounter: number;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { CentralMeter, MbusDevice, Preset } from '../contracts/central.ts';
 
 /** A meters row as SQLite returns it. */
 export interface MeterRow {

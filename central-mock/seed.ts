@@ -6,7 +6,7 @@ import type { AuditLog } from './audit.ts';
 import type { Pairing } from './pairing.ts';
 import { createMeter } from './provision.ts';
 import type { Store } from './store.ts';
-import { MBUS_KINDS, type MbusKindName } from './meter.ts';
+import { MBUS_DEVICE_TYPES, type MbusMedium } from '../protocol/index.ts';
 
 export const DEMO = {
   meterId: 'SAG1030700012701',
@@ -14,7 +14,7 @@ export const DEMO = {
   pairingCode: 'DEMO-2701-0001',
 } as const;
 
-const DEMO_MBUS: { channel: number; kind: MbusKindName; equipmentId: string }[] = [
+const DEMO_MBUS: { channel: number; kind: MbusMedium; equipmentId: string }[] = [
   { channel: 1, kind: 'gas', equipmentId: 'G0012345678901234' },
   { channel: 2, kind: 'water', equipmentId: 'W0012345678901234' },
   { channel: 3, kind: 'heat', equipmentId: 'H0012345678901234' },
@@ -27,7 +27,12 @@ export function seedDemo(store: Store, audit: AuditLog, pairing: Pairing): boole
     const r = createMeter(store, audit, pairing, { ...DEMO, preset: 'full', encryption: true }, 'seed');
     if (!r.ok) throw new Error(`seed: ${r.conflict}`);
     for (const d of DEMO_MBUS) {
-      store.putMbus(r.row, { ...d, deviceType: MBUS_KINDS[d.kind].deviceType, unit: MBUS_KINDS[d.kind].unit, valve: 'connected' });
+      store.putMbus(r.row, {
+        ...d,
+        deviceType: MBUS_DEVICE_TYPES[d.kind].deviceType,
+        unit: MBUS_DEVICE_TYPES[d.kind].unit,
+        valve: 'connected',
+      });
     }
     audit.record(r.row.id, 'seed', 'M-Bus devices attached', null, { mbus: store.view(r.row).mbus });
     return true;

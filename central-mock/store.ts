@@ -8,19 +8,10 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { createKeyring, loadMasterKey, sameHash, type Keyring } from './keys.ts';
 import { presetFields } from './fields.ts';
-import {
-  emptyMessages,
-  type MbusDevice,
-  type MbusKindName,
-  type MbusRow,
-  type MessageChannel,
-  type MeterRow,
-  type MeterView,
-  type Preset,
-} from './meter.ts';
+import { emptyMessages, type CentralMeter, type MbusDevice, type MbusRow, type MeterRow, type Preset } from './meter.ts';
 import { migrate } from './store-schema.ts';
 import { SYSTEM_TITLE } from './validate.ts';
-import type { ControlState } from '../protocol/index.ts';
+import type { ControlState, MbusMedium, MessageChannel } from '../protocol/index.ts';
 
 export type StoreErrorCode = 'BAD_MASTER_KEY' | 'MASTER_KEY_MISSING' | 'MASTER_KEY_MISMATCH';
 export type StoreError = { code: StoreErrorCode; message: string };
@@ -52,8 +43,8 @@ export interface Store {
   count(): number;
   /** Looks a meter up by meter id or by system title (either case). */
   find(ref: string): MeterRow | undefined;
-  view(row: MeterRow): MeterView;
-  list(offset: number, limit: number): MeterView[];
+  view(row: MeterRow): CentralMeter;
+  list(offset: number, limit: number): CentralMeter[];
   insert(m: NewMeter): MeterRow;
   /** Like insert, returning only the new row's id (bulk provisioning). */
   insertId(m: NewMeter, at: string): number;
@@ -236,7 +227,7 @@ function prepareAll(db: DatabaseSync) {
   };
 }
 
-function toView(row: MeterRow, mbus: MbusRow[]): MeterView {
+function toView(row: MeterRow, mbus: MbusRow[]): CentralMeter {
   const preset = row.preset as Preset;
   return {
     meterId: row.meter_id,
@@ -250,7 +241,7 @@ function toView(row: MeterRow, mbus: MbusRow[]): MeterView {
     messages: row.messages !== null ? (JSON.parse(row.messages) as Record<MessageChannel, string>) : emptyMessages(),
     mbus: mbus.map((m) => ({
       channel: m.channel,
-      kind: m.kind as MbusKindName,
+      kind: m.kind as MbusMedium,
       deviceType: m.device_type,
       equipmentId: m.equipment_id,
       unit: m.unit,

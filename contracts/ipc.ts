@@ -5,10 +5,32 @@
  * Requests are invoke/handle pairs named `domain:verb`; every response is a Result, never a thrown error
  * (Electron serialises only `message` of a thrown error). Events flow host -> renderer only.
  */
-import type { ControlState, ErrorCode, FrameHeader, Telegram, WarningCode } from '../protocol/types.ts';
+import type { ControlState, ErrorCode, Failure, FrameHeader, MessageChannel, Result, Telegram, WarningCode } from '../protocol/types.ts';
+import type { CentralFailureCode } from './central-client.ts';
+import type { CentralMeter, MbusAttach, MeterPatch } from './central.ts';
 
-export type ApiError = { code: string; message: string };
-export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+/**
+ * Every code a request can fail with. The renderer branches on some of them, so a comparison with a
+ * code that does not exist is a compile error.
+ */
+export type ApiErrorCode =
+  | 'BAD_PAYLOAD' // the shell's validator refused the payload
+  | 'BAD_CHANNEL' // not a request channel of this contract
+  | 'INTERNAL' // a handler failed unexpectedly; the message says where
+  | 'BAD_KEY' // not 32 hex digits
+  | 'PUBLISHED_AUTH_KEY' // the Luxembourg authentication key typed as the meter key
+  | 'NOT_SIGNED_IN'
+  | 'NO_CENTRAL' // no central system address known
+  | 'CLOSED' // transport: the connection to the host is closed
+  | 'TIMEOUT' // transport: no reply in time
+  | 'DISCONNECTED' // transport: the connection dropped with the request in flight
+  | 'IPC_FAILED' // transport: Electron's invoke failed
+  | CentralFailureCode; // the central system's answer, passed through (UNREACHABLE, UNKNOWN_METER, UNAUTHORIZED, …)
+
+export type ApiError = Failure<ApiErrorCode>;
+/** The one Result (protocol/result.ts) with the contract's codes. */
+export type ApiResult<T> = Result<T, ApiError>;
+export type { CentralMeter, MeterPatch };
 
 // ---- sources ---------------------------------------------------------------------------------
 
@@ -102,7 +124,7 @@ export interface KeyStatus {
 }
 
 export interface MessageRecord {
-  channel: '0' | '2' | '3' | '4' | '5'; // 0-0:96.13.0 is '0'
+  channel: MessageChannel; // 0-0:96.13.0 is '0'
   text: string;
   firstSeenAt: number;
   readAt: number | null; // when its channel was (last) marked read, kept across restarts; null = unread
@@ -132,33 +154,10 @@ export type PairingOutcome =
 
 // ---- DSO staff: the central system's view of the meter on this port (issue 5) -----------------
 
-/** A meter as the central system holds it (central-mock/API.md, "Meter object"); never carries the key. */
-export interface CentralMeter {
-  meterId: string;
-  systemTitle: string;
-  encryption: boolean;
-  fields: string[]; // OBIS codes the meter is configured to push
-  preset: 'basic' | 'full' | 'custom';
-  powerLimitKva: number;
-  breaker: ControlState;
-  relays: { relay1: ControlState; relay2: ControlState };
-  messages: Record<'0' | '2' | '3' | '4' | '5', string>;
-  mbus: { channel: number; kind: string; deviceType: number; equipmentId: string | null; unit: string; valve: ControlState }[];
-  keyVersion: number;
-  frameCounter?: number;
-  updatedAt: string;
-}
-
 export type StaffChange =
-  | {
-      kind: 'patch';
-      body: Partial<Pick<CentralMeter, 'encryption' | 'powerLimitKva' | 'breaker'>> & {
-        fields?: 'basic' | 'full' | string[];
-        relays?: Partial<CentralMeter['relays']>;
-      };
-    }
-  | { kind: 'message'; channel: '0' | '2' | '3' | '4' | '5'; text: string }
-  | { kind: 'mbus-attach'; channel: number; body: { kind: 'gas' | 'water' | 'heat'; equipmentId?: string; unit?: string } }
+  | { kind: 'patch'; body: MeterPatch }
+  | { kind: 'message'; channel: MessageChannel; text: string }
+  | { kind: 'mbus-attach'; channel: number; body: MbusAttach }
   | { kind: 'mbus-detach'; channel: number }
   | { kind: 'valve'; channel: number; valve: ControlState }
   | { kind: 'rotate-key' };

@@ -22,5 +22,19 @@ export { encodeTelegram } from './dsmr/encode.ts';
 export type { EncodeOptions } from './dsmr/encode.ts';
 export { OBIS_FIELDS, PRESET_BASIC, PRESET_FULL, ALWAYS_SENT, isKnownField } from './dsmr/obis.ts';
 export type { ObisField, FieldGroup } from './dsmr/obis.ts';
-export { restrictTelegram, fieldsPresent, mbusKind, expectedFields } from './dsmr/fields.ts';
+export { restrictTelegram, fieldsPresent, expectedFields } from './dsmr/fields.ts';
+// The meter's vocabulary and the one result shape, shared by every layer.
+export {
+  CONTROL_STATES,
+  MESSAGE_CHANNELS,
+  MESSAGE_MAX_CHARS,
+  POWER_LIMIT_MAX_KVA,
+  MBUS_CHANNELS,
+  MBUS_MEDIA,
+  MBUS_DEVICE_TYPES,
+  PUBLISHED_AUTH_KEY_HEX,
+  mbusKind,
+} from './vocabulary.ts';
+export type { MbusMedium } from './vocabulary.ts';
+export { ok, fail } from './result.ts';
 export { luxIsoTimestamp } from './dsmr/time.ts';

@@ -9,8 +9,11 @@
  * Spec references: LUX = Luxmetering E-Meter P1 Specification v1.1.3; DSMR5 = P1 Companion Standard 5.0.2.
  */
 
-/** Class-70 disconnect-control state (IEC 62056-6-2): 0, 1, 2 on the wire. */
-export type ControlState = 'disconnected' | 'connected' | 'ready';
+import type { ControlState, MbusKind, MessageChannel } from './vocabulary.ts';
+import type { Failure } from './result.ts';
+
+export type { ControlState, MbusKind, MessageChannel };
+export type { Failure, Result } from './result.ts';
 
 export interface PhaseValues {
   voltageV?: number; // 1-0:32.7.0 / 52.7.0 / 72.7.0
@@ -53,9 +56,6 @@ export interface Electricity {
   tariff?: string; // 0-0:96.14.0 (Dutch)
 }
 
-/** EN 13757-3 device types, reduced to what a household shows. */
-export type MbusKind = 'gas' | 'water' | 'heat' | 'cooling' | 'hotWater' | 'electricity' | 'unknown';
-
 export interface MbusChannel {
   channel: number; // 1..4, the n of 0-n:24.x; follows installation order, not the medium
   deviceType?: number; // 0-n:24.1.0 (3 gas, 7 water, 4 heat, ...)
@@ -78,7 +78,7 @@ export interface Telegram {
   version?: string; // 1-3:0.2.8, "42" on Smarty
   timestamp?: string | null; // 0-0:1.0.0 as ISO 8601 with offset (S = +02:00, W = +01:00)
   message?: string; // 0-0:96.13.0, hex-decoded text
-  channelMessages?: { [channel in '2' | '3' | '4' | '5']?: string }; // 0-0:96.13.2 .. 96.13.5
+  channelMessages?: { [channel in Exclude<MessageChannel, '0'>]?: string }; // 0-0:96.13.2 .. 96.13.5
   electricity: Electricity;
   mbus: MbusChannel[]; // sorted by channel; only channels with at least one pushed object
   unknown: UnknownLine[]; // kept, never rejected
@@ -122,10 +122,5 @@ export type DecoderEvent =
       skippedBytes?: number; // NOISE_SKIPPED: bytes dropped while hunting for a frame start
     };
 
-/** Result of a pure decoding function: bytes from the wire never throw. */
-export type Result<T, E = ProtocolErrorInfo> = { ok: true; value: T } | { ok: false; error: E };
-
-export interface ProtocolErrorInfo {
-  code: ErrorCode;
-  message: string;
-}
+/** A decoding failure: bytes from the wire never throw. */
+export type ProtocolErrorInfo = Failure<ErrorCode>;

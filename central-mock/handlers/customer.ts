@@ -10,7 +10,7 @@ export const customerRoutes: Route[] = [
     staff: false,
     handle({ deps, body }) {
       const c = checkPair(body);
-      if (!c.ok) return fail(400, 'BAD_REQUEST', c.message);
+      if (!c.ok) return fail(400, 'BAD_REQUEST', c.error.message);
       const meter = deps.store.find(c.value.ref);
       if (!meter) return fail(404, 'UNKNOWN_METER', `no meter ${c.value.ref}`);
       const r = deps.pairing.attempt(meter, c.value.code);

@@ -16,7 +16,7 @@ export const keyRoutes: Route[] = [
     staff: true,
     handle({ deps, body, actor, meter }) {
       const none = checkNoFields(body);
-      if (!none.ok) return fail(400, 'BAD_REQUEST', none.message);
+      if (!none.ok) return fail(400, 'BAD_REQUEST', none.error.message);
       const { store, audit } = deps;
       const view = store.tx(() => {
         const from = meter.key_version;
@@ -38,7 +38,7 @@ export const keyRoutes: Route[] = [
     staff: true,
     handle({ deps, body, actor, meter }) {
       const none = checkNoFields(body);
-      if (!none.ok) return fail(400, 'BAD_REQUEST', none.message);
+      if (!none.ok) return fail(400, 'BAD_REQUEST', none.error.message);
       const code = deps.store.tx(() => {
         const c = deps.pairing.issueCode(meter);
         deps.audit.record(meter.id, actor, 'pairing code replaced', null, null);
@@ -65,7 +65,7 @@ export const keyRoutes: Route[] = [
     staff: true,
     handle({ deps, body, meter }) {
       const n = checkFrameCounter(body);
-      if (!n.ok) return fail(400, 'BAD_REQUEST', n.message);
+      if (!n.ok) return fail(400, 'BAD_REQUEST', n.error.message);
       meter.frame_counter = n.value;
       deps.store.save(meter); // telemetry from the meter, not a configuration change: not audited
       return json(200, { frameCounter: n.value });

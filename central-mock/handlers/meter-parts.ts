@@ -1,6 +1,7 @@
 /** Staff routes on parts of a meter: text-message channels and M-Bus devices (gas, water, heat). */
 import { fail, json } from '../http.ts';
-import { MBUS_KINDS, emptyMessages, type MessageChannel } from '../meter.ts';
+import { MBUS_DEVICE_TYPES, type MessageChannel } from '../../protocol/index.ts';
+import { emptyMessages } from '../meter.ts';
 import type { Route } from '../router.ts';
 import { checkMbus, checkMbusChannel, checkMessage, checkMessageChannel, checkValve } from '../validate.ts';
 
@@ -16,9 +17,9 @@ export const partRoutes: Route[] = [
     staff: true,
     handle({ deps, body, actor, meter, params }) {
       const ch = checkMessageChannel(params.channel!);
-      if (!ch.ok) return fail(400, 'BAD_REQUEST', ch.message);
+      if (!ch.ok) return fail(400, 'BAD_REQUEST', ch.error.message);
       const text = checkMessage(body);
-      if (!text.ok) return fail(400, 'BAD_REQUEST', text.message);
+      if (!text.ok) return fail(400, 'BAD_REQUEST', text.error.message);
       const view = deps.audit.change(meter, actor, `message ${ch.value} set`, () => {
         const messages: Record<MessageChannel, string> = meter.messages === null ? emptyMessages() : JSON.parse(meter.messages);
         messages[ch.value] = text.value;
@@ -34,17 +35,17 @@ export const partRoutes: Route[] = [
     staff: true,
     handle({ deps, body, actor, meter, params }) {
       const ch = checkMbusChannel(params.channel!);
-      if (!ch.ok) return fail(400, 'BAD_REQUEST', ch.message);
+      if (!ch.ok) return fail(400, 'BAD_REQUEST', ch.error.message);
       const b = checkMbus(body);
-      if (!b.ok) return fail(400, 'BAD_REQUEST', b.message);
+      if (!b.ok) return fail(400, 'BAD_REQUEST', b.error.message);
       const { kind, equipmentId, unit } = b.value;
       const view = deps.audit.change(meter, actor, `M-Bus ${ch.value} attached`, () => {
         deps.store.putMbus(meter, {
           channel: ch.value,
           kind,
-          deviceType: MBUS_KINDS[kind].deviceType,
+          deviceType: MBUS_DEVICE_TYPES[kind].deviceType,
           equipmentId: equipmentId ?? defaultEquipmentId(kind, meter.meter_id, ch.value),
-          unit: unit ?? MBUS_KINDS[kind].unit,
+          unit: unit ?? MBUS_DEVICE_TYPES[kind].unit,
           valve: 'connected',
         });
         deps.store.save(meter);
@@ -58,9 +59,9 @@ export const partRoutes: Route[] = [
     staff: true,
     handle({ deps, body, actor, meter, params }) {
       const ch = checkMbusChannel(params.channel!);
-      if (!ch.ok) return fail(400, 'BAD_REQUEST', ch.message);
+      if (!ch.ok) return fail(400, 'BAD_REQUEST', ch.error.message);
       const valve = checkValve(body);
-      if (!valve.ok) return fail(400, 'BAD_REQUEST', valve.message);
+      if (!valve.ok) return fail(400, 'BAD_REQUEST', valve.error.message);
       const device = deps.store.view(meter).mbus.find((d) => d.channel === ch.value);
       if (!device) return fail(404, 'UNKNOWN_DEVICE', `no M-Bus device on channel ${ch.value}`);
       const view = deps.audit.change(meter, actor, `M-Bus ${ch.value} valve set`, () => {
@@ -76,7 +77,7 @@ export const partRoutes: Route[] = [
     staff: true,
     handle({ deps, actor, meter, params }) {
       const ch = checkMbusChannel(params.channel!);
-      if (!ch.ok) return fail(400, 'BAD_REQUEST', ch.message);
+      if (!ch.ok) return fail(400, 'BAD_REQUEST', ch.error.message);
       let found = false;
       const view = deps.audit.change(meter, actor, `M-Bus ${ch.value} detached`, () => {
         found = deps.store.deleteMbus(meter, ch.value);

@@ -13,7 +13,7 @@ export const meterRoutes: Route[] = [
     staff: true,
     handle({ deps, query }) {
       const p = checkPage(query);
-      if (!p.ok) return fail(400, 'BAD_REQUEST', p.message);
+      if (!p.ok) return fail(400, 'BAD_REQUEST', p.error.message);
       return json(200, { meters: deps.store.list(p.value.offset, p.value.limit), total: deps.store.count(), offset: p.value.offset });
     },
   },
@@ -23,7 +23,7 @@ export const meterRoutes: Route[] = [
     staff: true,
     handle({ deps, body, actor }) {
       const c = checkCreate(body);
-      if (!c.ok) return fail(400, 'BAD_REQUEST', c.message);
+      if (!c.ok) return fail(400, 'BAD_REQUEST', c.error.message);
       const r = createMeter(deps.store, deps.audit, deps.pairing, c.value, actor);
       if (!r.ok) return fail(409, 'CONFLICT', r.conflict);
       return json(201, { ...deps.store.view(r.row), pairingCode: r.pairingCode });
@@ -41,7 +41,7 @@ export const meterRoutes: Route[] = [
     staff: true,
     handle({ deps, body, actor, meter }) {
       const c = checkPatch(body);
-      if (!c.ok) return fail(400, 'BAD_REQUEST', c.message);
+      if (!c.ok) return fail(400, 'BAD_REQUEST', c.error.message);
       const p = c.value;
       const fields = p.fields === undefined ? null : resolveFields(p.fields);
       if (fields && !fields.ok)

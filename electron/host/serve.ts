@@ -14,7 +14,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
-import type { HostServices, WsReply } from '../../contracts/ipc.ts';
+import type { ApiError, HostServices, WsReply } from '../../contracts/ipc.ts';
 import { EVENTS } from '../../contracts/ipc.ts';
 import { dispatchRequest } from '../ipc/dispatch.ts';
 import { contentSecurityPolicy, readStatic, securityHeaders } from './serve-static.ts';
@@ -167,9 +167,7 @@ function serveSocket(ws: WebSocket, services: HostServices): void {
   });
 }
 
-type Parsed =
-  | { ok: true; id: number; channel: unknown; payload: unknown }
-  | { ok: false; id: number; error: { code: string; message: string } };
+type Parsed = { ok: true; id: number; channel: unknown; payload: unknown } | { ok: false; id: number; error: ApiError };
 
 /** Reads one wire message; anything unreadable is answered with id 0 (no request of ours has it). */
 function parseRequest(text: string | null): Parsed {

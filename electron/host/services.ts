@@ -3,7 +3,17 @@
  * port and the session, and answers every request channel of the contract. The shells (Electron
  * main, browser-mode server) only validate payloads, call `handle` and forward events.
  */
-import type { ApiResult, Channel, HostServices, LinkState, Payload, PortInfo, SourceConfig, Value } from '../../contracts/ipc.ts';
+import type {
+  ApiErrorCode,
+  ApiResult,
+  Channel,
+  HostServices,
+  LinkState,
+  Payload,
+  PortInfo,
+  SourceConfig,
+  Value,
+} from '../../contracts/ipc.ts';
 import { validatePayload } from '../ipc/validate.ts';
 import { createStreamDecoder } from '../../protocol/index.ts';
 import { exportCapture } from './capture-export.ts';
@@ -40,7 +50,7 @@ export interface HostServicesOptions {
 type Handlers = { [C in Channel]: (payload: Payload<C>) => Promise<ApiResult<Value<C>>> };
 
 const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
-const fail = <T>(code: string, message: string): ApiResult<T> => ({ ok: false, error: { code, message } });
+const fail = <T>(code: ApiErrorCode, message: string): ApiResult<T> => ({ ok: false, error: { code, message } });
 
 async function defaultListPorts(): Promise<{ ports: PortInfo[]; warning?: string }> {
   try {

@@ -7,7 +7,8 @@
  */
 import type { DecoderEvent, Telegram } from '../../protocol/types.ts';
 import type { ApiResult, CentralMeter, ChangeTiming, Payload, StaffChange, Value } from '../../contracts/ipc.ts';
-import { callCentral, changeToCall, isCentralMeter, type FetchLike } from './staff-central.ts';
+import { fail, ok } from '../../protocol/index.ts';
+import { applyChange, type FetchLike, staffClient } from './staff-central.ts';
 import { effectCheck, type EffectCheck } from './staff-effects.ts';
 
 export type StaffChannel = 'staff:signIn' | 'staff:signOut' | 'staff:meter' | 'staff:change';
@@ -44,7 +45,6 @@ const MAX_PENDING = 32;
 
 /** Creates the staff service; see the module comment. */
 export function createStaffService(opts: StaffServiceOptions): StaffService {
-  const fetchFn: FetchLike = opts.fetch ?? ((url, init) => fetch(url, init));
   const now = opts.now ?? Date.now;
   let session: { url: string; token: string; meter: CentralMeter | null } | null = null;
   let nextId = 1;
@@ -56,17 +56,17 @@ export function createStaffService(opts: StaffServiceOptions): StaffService {
     const id = view.meterId ?? view.systemTitle;
     if (id === null) {
       // Nothing on the port yet: still prove the token is good before saying "signed in".
-      const probe = await callCentral<unknown>(fetchFn, url, token, { method: 'GET', path: '/api/meters?limit=1' });
-      return probe.ok ? { ok: true, value: null } : probe;
+      const probe = await staffClient(url, token, opts.fetch).call('GET', '/api/meters?limit=1');
+      return probe.ok ? ok(null) : probe;
     }
-    const res = await callCentral<unknown>(fetchFn, url, token, { method: 'GET', path: `/api/meters/${encodeURIComponent(id)}` });
-    if (!res.ok) return res.error.code === 'UNKNOWN_METER' ? { ok: true, value: null } : res;
-    return isCentralMeter(res.value) ? { ok: true, value: res.value } : badAnswer();
+    const res = await staffClient(url, token, opts.fetch).meter(id);
+    if (!res.ok) return res.error.code === 'UNKNOWN_METER' ? ok(null) : res;
+    return res;
   }
 
   async function signIn(p: Payload<'staff:signIn'>): Promise<ApiResult<Value<'staff:signIn'>>> {
     const url = p.centralUrl ?? opts.centralUrl?.() ?? null;
-    if (url === null) return { ok: false, error: { code: 'NO_CENTRAL', message: 'no central system address: enter one' } };
+    if (url === null) return fail('NO_CENTRAL', 'no central system address: enter one');
     const found = await findMeter(url, p.token);
     if (!found.ok) return found;
     session = { url, token: p.token, meter: found.value };
@@ -77,8 +77,7 @@ export function createStaffService(opts: StaffServiceOptions): StaffService {
     if (!session) return notSignedIn();
     const found = await findMeter(session.url, session.token);
     if (!found.ok) return found;
-    if (!found.value)
-      return { ok: false, error: { code: 'UNKNOWN_METER', message: 'the central system has no meter with the id seen on the port' } };
+    if (!found.value) return fail('UNKNOWN_METER', 'the central system has no meter with the id seen on the port');
     session.meter = found.value;
     return { ok: true, value: found.value };
   }
@@ -95,7 +94,7 @@ export function createStaffService(opts: StaffServiceOptions): StaffService {
     const mark = { frameCounter: lastFrameCounter };
     pending.push(entry);
     if (pending.length > MAX_PENDING) pending.shift();
-    const res = await callCentral<unknown>(fetchFn, s.url, s.token, changeToCall(meterId, c));
+    const res = await applyChange(staffClient(s.url, s.token, opts.fetch), meterId, c);
     if (!res.ok) {
       drop(entry);
       if (res.error.code === 'UNAUTHORIZED') return res;
@@ -105,7 +104,7 @@ export function createStaffService(opts: StaffServiceOptions): StaffService {
       return { ok: true, value: { ...entry.timing } };
     }
     entry.timing.acceptedAt = now();
-    const after = isCentralMeter(res.value) ? res.value : null;
+    const after = res.value;
     if (after && session === s) s.meter = after;
     entry.check = effectCheck(c, after, mark);
     opts.onTiming({ ...entry.timing });
@@ -141,16 +140,12 @@ export function createStaffService(opts: StaffServiceOptions): StaffService {
       case 'staff:change':
         return (await change(payload as StaffChange)) as ApiResult<Value<C>>;
     }
-    return { ok: false, error: { code: 'BAD_CHANNEL', message: `not a staff channel: ${String(channel)}` } };
+    return fail('BAD_CHANNEL', `not a staff channel: ${String(channel)}`);
   }
 
   return { handle, observeTelegram, signedIn: () => session !== null };
 }
 
-function notSignedIn(): { ok: false; error: { code: string; message: string } } {
-  return { ok: false, error: { code: 'NOT_SIGNED_IN', message: 'sign in with a staff token first' } };
-}
-
-function badAnswer(): { ok: false; error: { code: string; message: string } } {
-  return { ok: false, error: { code: 'BAD_ANSWER', message: 'the central system sent something that is not a meter' } };
+function notSignedIn() {
+  return fail('NOT_SIGNED_IN', 'sign in with a staff token first');
 }

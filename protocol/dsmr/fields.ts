@@ -4,7 +4,8 @@
  * pushed) and `fieldsPresent` (which objects a telegram carries). The parser and encoder use the
  * same accessors, which is what makes the round-trip law hold by construction.
  */
-import type { MbusChannel, MbusKind, Telegram } from '../types.ts';
+import type { MbusChannel, Telegram } from '../types.ts';
+import { mbusKind } from '../vocabulary.ts';
 import { ALWAYS_SENT, FIELD_BY_OBIS, FIELD_DEFS } from './obis.ts';
 import type { FieldDef } from './obis.ts';
 
@@ -16,29 +17,6 @@ export interface MbusReading {
 }
 
 type Obj = Record<string, unknown>;
-
-/** EN 13757-3 device type → what a household calls it. */
-export function mbusKind(deviceType: number): MbusKind {
-  switch (deviceType) {
-    case 3:
-      return 'gas';
-    case 7:
-      return 'water';
-    case 4:
-    case 0x0c:
-    case 0x0d:
-      return 'heat'; // 0x0D heat/cooling meters are read as heat
-    case 0x0a:
-    case 0x0b:
-      return 'cooling';
-    case 6:
-      return 'hotWater';
-    case 2:
-      return 'electricity';
-    default:
-      return 'unknown';
-  }
-}
 
 function channelOf(t: Telegram, n: number, create: boolean): MbusChannel | undefined {
   for (const c of t.mbus) if (c.channel === n) return c;

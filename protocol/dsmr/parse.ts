@@ -36,7 +36,7 @@ function parseCrcDigits(s: string): number {
  * Parses one telegram. Never throws: anything that is not a telegram is MALFORMED, a checksum
  * that does not match is CRC_MISMATCH ('crc: telegram says CFDE, computed 99BD').
  */
-export function parseTelegram(input: Uint8Array | string): Result<Telegram> {
+export function parseTelegram(input: Uint8Array | string): Result<Telegram, ProtocolErrorInfo> {
   try {
     return parse(input);
   } catch {
@@ -44,7 +44,7 @@ export function parseTelegram(input: Uint8Array | string): Result<Telegram> {
   }
 }
 
-function parse(input: Uint8Array | string): Result<Telegram> {
+function parse(input: Uint8Array | string): Result<Telegram, ProtocolErrorInfo> {
   const isText = typeof input === 'string';
   if (!isText && !(input instanceof Uint8Array)) return fail('MALFORMED', 'telegram: expected bytes or text');
   const text = isText ? input : bytesToAscii(input);

@@ -3,7 +3,7 @@
  * value that does not fit its format, so the caller can file the line as 'bad-value' instead of
  * storing a wrong number. Char loops rather than regexes: these run ~60 times per telegram.
  */
-import type { ControlState } from '../types.ts';
+import { CONTROL_STATES, type ControlState } from '../vocabulary.ts';
 
 /** True when `s` is `-?digits[.digits]`, the only shape an Fn(x,y) / In value can take. */
 function isDecimal(s: string): boolean {
@@ -84,9 +84,6 @@ export function formatKilo(n: number, intDigits: number): string {
   const frac = v - whole * 1000;
   return (n < 0 && v !== 0 ? '-' : '') + String(whole).padStart(intDigits, '0') + '.' + String(frac).padStart(3, '0');
 }
-
-/** Class-70 control states in wire order (IEC 62056-6-2 disconnect control). */
-const CONTROL_STATES: readonly ControlState[] = ['disconnected', 'connected', 'ready'];
 
 /** `0`/`1`/`2` → control state; anything else → undefined. */
 export function parseControl(s: string): ControlState | undefined {

@@ -4,14 +4,14 @@
  * This key is public; it is NOT the meter's (secret, per-meter) encryption key.
  */
 import { hexToBytes } from '../bytes.ts';
+import { PUBLISHED_AUTH_KEY_HEX } from '../vocabulary.ts';
 import { SECURITY_CONTROL } from './header.ts';
 
-const LUX_AUTH_KEY_HEX = '00112233445566778899AABBCCDDEEFF';
 const AUTH_KEY_LEN = 16;
 
 /** The published Luxembourg authentication key 00112233…EEFF (a fresh copy each time). */
 export function luxAuthKey(): Uint8Array {
-  return hexToBytes(LUX_AUTH_KEY_HEX);
+  return hexToBytes(PUBLISHED_AUTH_KEY_HEX);
 }
 
 /** The published Luxembourg authentication key. Read-only by convention; use luxAuthKey() for a copy. */

@@ -6,6 +6,7 @@
 import {
   CHANNELS,
   EVENTS,
+  type ApiErrorCode,
   type ApiResult,
   type Channel,
   type EventName,
@@ -27,7 +28,7 @@ export type WsApi = LuxApi & HostStatusSource & { close(): void };
 
 type Pending = { resolve: (r: ApiResult<unknown>) => void; timer: ReturnType<typeof setTimeout>; sent: boolean };
 
-const fail = (code: string, message: string): ApiResult<never> => ({ ok: false, error: { code, message } });
+const fail = (code: ApiErrorCode, message: string): ApiResult<never> => ({ ok: false, error: { code, message } });
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** Create the client and start connecting. */

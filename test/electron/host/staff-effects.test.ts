@@ -13,6 +13,8 @@ const full = parsed.value;
 const meter = (mbus: number[]): CentralMeter => ({
   meterId: 'SAG1030700114004',
   systemTitle: '534147677001BD54',
+  frameCounter: 0,
+  createdAt: '2026-01-01T00:00:00Z',
   encryption: false,
   fields: [...PRESET_FULL],
   preset: 'full',

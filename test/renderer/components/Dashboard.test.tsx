@@ -94,7 +94,7 @@ describe('Dashboard', () => {
   it('says it is loading, or why loading failed', () => {
     const { store } = renderApp(<Dashboard />);
     expect(screen.getByTestId('loading').textContent).toMatch(/Connecting/);
-    act(() => store.getState().setLoadError({ code: 'X', message: 'host down' }));
+    act(() => store.getState().setLoadError({ code: 'CLOSED', message: 'host down' }));
     expect(screen.getByTestId('loading').textContent).toMatch(/host down/);
   });
 });

@@ -48,7 +48,7 @@ describe('KeyEntry', () => {
   });
 
   it('shows the host refusing the key', async () => {
-    const fake = fakeApi({ 'key:set': () => ({ ok: false, error: { code: 'KEY_STORE', message: 'disk full' } }) });
+    const fake = fakeApi({ 'key:set': () => ({ ok: false, error: { code: 'INTERNAL', message: 'disk full' } }) });
     renderApp(<KeyEntry />, { api: fake.api });
     type(KEY);
     fireEvent.click(screen.getByTestId('key-save'));

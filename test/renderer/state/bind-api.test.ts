@@ -55,11 +55,12 @@ describe('bindApi', () => {
   it('records a failed snapshot as a load error, lets events through, and retries until it loads', async () => {
     let calls = 0;
     const { api, emit } = fakeApi({
-      'app:snapshot': () => (++calls < 3 ? { ok: false, error: { code: 'BOOM', message: 'host down' } } : { ok: true, value: snapshot() }),
+      'app:snapshot': () =>
+        ++calls < 3 ? { ok: false, error: { code: 'INTERNAL', message: 'host down' } } : { ok: true, value: snapshot() },
     });
     const store = createAppStore();
     const off = bindApi(api, store, 5);
-    await expect.poll(() => store.getState().loadError?.code).toBe('BOOM');
+    await expect.poll(() => store.getState().loadError?.code).toBe('INTERNAL');
     expect(store.getState().loaded).toBe(false);
     emit('meter:reading', reading(T0));
     expect(store.getState().latest?.receivedAt).toBe(T0);

@@ -32,6 +32,8 @@ const frame = (at: number): FrameRecord => ({
 const meter = (fields: string[], encryption: boolean): CentralMeter => ({
   meterId: 'SAG1030700114004',
   systemTitle: '534147677001BD54',
+  frameCounter: 0,
+  createdAt: '2026-01-01T00:00:00Z',
   encryption,
   fields,
   preset: 'custom',
