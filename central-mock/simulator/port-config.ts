@@ -3,6 +3,7 @@
  * central-mock/API.md), checked field by field: JSON from the network never throws here, a bad
  * answer is an error value, and the simulator then keeps its last good config like a real meter.
  */
+import { CONTROL_STATES, MBUS_DEVICE_TYPES } from '../../protocol/index.ts';
 import type { ControlState, MbusKind } from '../../protocol/types.ts';
 
 export interface PortMbusDevice {
@@ -31,9 +32,9 @@ export interface PortConfig {
 
 export type PortConfigResult = { ok: true; value: PortConfig } | { ok: false; error: { code: 'BAD_PORT_CONFIG'; message: string } };
 
-const STATES: readonly ControlState[] = ['disconnected', 'connected', 'ready'];
-const DEVICE_TYPES: Record<string, number> = { gas: 3, water: 7, heat: 4, cooling: 10, hotWater: 6, electricity: 2 };
-const DEFAULT_UNITS: Record<string, string> = { gas: 'm3', water: 'm3', heat: 'GJ', hotWater: 'm3', cooling: 'GJ', electricity: 'kWh' };
+const STATES: readonly ControlState[] = CONTROL_STATES;
+const DEVICE_TYPES: Record<string, number> = Object.fromEntries(Object.entries(MBUS_DEVICE_TYPES).map(([k, v]) => [k, v.deviceType]));
+const DEFAULT_UNITS: Record<string, string> = Object.fromEntries(Object.entries(MBUS_DEVICE_TYPES).map(([k, v]) => [k, v.unit]));
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

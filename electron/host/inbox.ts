@@ -6,11 +6,12 @@
  */
 import { basename } from 'node:path';
 import type { MessageRecord } from '../../contracts/ipc.ts';
+import { MESSAGE_CHANNELS } from '../../protocol/index.ts';
 import type { Telegram } from '../../protocol/types.ts';
 import { keepBadCopy, readTextIfExists, writeFileAtomic } from './atomic-file.ts';
 
 type Channel = MessageRecord['channel'];
-const CHANNELS: readonly Channel[] = ['0', '2', '3', '4', '5'];
+const CHANNELS = MESSAGE_CHANNELS;
 const MAX_RECORDS = 200;
 
 /** A record as stored: its read time is derived from the channel's, so it is never saved twice. */

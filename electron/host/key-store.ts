@@ -13,7 +13,8 @@
  */
 import { basename } from 'node:path';
 import { rm } from 'node:fs/promises';
-import type { KeyStatus } from '../../contracts/ipc.ts';
+import type { ApiError, KeyStatus } from '../../contracts/ipc.ts';
+import { checkMeterKey, type KeyFailure } from '../../contracts/meter-key.ts';
 import { keepBadCopy, readTextIfExists, writeFileAtomic } from './atomic-file.ts';
 
 /** What the Electron shell passes: `{ kind: 'safeStorage', encrypt: safeStorage.encryptString, decrypt: ... }`. */
@@ -23,30 +24,9 @@ export interface KeyProtector {
   decrypt(sealed: Uint8Array): string;
 }
 
-/** The authentication key every Smarty shares (LUX §3.4.1): part of the AAD, never the meter key. */
-export const PUBLISHED_AUTH_KEY = '00112233445566778899AABBCCDDEEFF';
-
-export type KeyCheck = { ok: true; hex: string } | { ok: false; code: 'BAD_KEY' | 'PUBLISHED_AUTH_KEY'; message: string };
-
-/** Validates a typed key: 32 hex digits (spaces and colons allowed), not the published authentication key. */
-export function checkMeterKey(input: string): KeyCheck {
-  const hex = input.replace(/[\s:-]/g, '').toUpperCase();
-  if (!/^[0-9A-F]{32}$/.test(hex)) {
-    return {
-      ok: false,
-      code: 'BAD_KEY',
-      message: `key: expected 32 hex digits, got ${hex.length} characters${/[^0-9A-F]/.test(hex) ? ' including non-hex ones' : ''}`,
-    };
-  }
-  if (hex === PUBLISHED_AUTH_KEY) {
-    return {
-      ok: false,
-      code: 'PUBLISHED_AUTH_KEY',
-      message:
-        "key: 00112233…EEFF is the published authentication key every Smarty shares, not your meter's key; ask your grid operator for the P1 key",
-    };
-  }
-  return { ok: true, hex };
+/** The API failure for a key the shared check refused: the published key by name, anything else as BAD_KEY. */
+export function keyError(f: KeyFailure): ApiError {
+  return { code: f.code === 'PUBLISHED_AUTH_KEY' ? 'PUBLISHED_AUTH_KEY' : 'BAD_KEY', message: f.message };
 }
 
 export interface KeyMeta {
@@ -124,7 +104,7 @@ export function createKeyStore(path: string, protector: KeyProtector | 'file' | 
         await keepBadCopy(path);
         return `key: the stored key in ${path} cannot be read here (${stored?.storage ?? 'corrupt file'}); kept a copy as ${basename(path)}.bad; enter the key again or pair`;
       }
-      keyHex = checked.hex;
+      keyHex = checked.value;
       meta = {
         origin: stored.origin === 'pairing' ? 'pairing' : 'manual',
         meterId: typeof stored.meterId === 'string' ? stored.meterId : null,
@@ -137,8 +117,8 @@ export function createKeyStore(path: string, protector: KeyProtector | 'file' | 
     key: () => (keyHex === null ? null : Uint8Array.from(Buffer.from(keyHex, 'hex'))),
     async set(hex, next) {
       const checked = checkMeterKey(hex);
-      if (!checked.ok) throw new TypeError(checked.message); // callers validate first: a programmer error
-      keyHex = checked.hex;
+      if (!checked.ok) throw new TypeError(checked.error.message); // callers validate first: a programmer error
+      keyHex = checked.value;
       meta = { ...next };
       await persist();
       return status();

@@ -4,7 +4,8 @@
  * 'pairing' and switch the decoder to it.
  */
 import type { ApiResult, PairingOutcome, Payload } from '../../contracts/ipc.ts';
-import { PUBLISHED_AUTH_KEY, type KeyStore } from './key-store.ts';
+import { PUBLISHED_AUTH_KEY_HEX } from '../../protocol/index.ts';
+import type { KeyStore } from './key-store.ts';
 import type { PairResult } from './pairing.ts';
 import type { Session } from './session.ts';
 
@@ -21,7 +22,7 @@ export interface PairDeps {
 export async function pairAndStore(payload: Payload<'pairing:pair'>, deps: PairDeps): Promise<ApiResult<PairingOutcome>> {
   const meterId = typeof payload.meterId === 'string' ? payload.meterId.trim() : '';
   const code = typeof payload.code === 'string' ? payload.code.trim() : '';
-  if (code.replace(/[\s:-]/g, '').toUpperCase() === PUBLISHED_AUTH_KEY) return { ok: true, value: { status: 'published-auth-key' } };
+  if (code.replace(/[\s:-]/g, '').toUpperCase() === PUBLISHED_AUTH_KEY_HEX) return { ok: true, value: { status: 'published-auth-key' } };
   if (meterId === '' || code === '')
     return { ok: false, error: { code: 'BAD_REQUEST', message: 'pairing: meter id and pairing code are both needed' } };
   if (deps.centralUrl === null) return { ok: false, error: { code: 'NO_CENTRAL', message: 'pairing: no central system URL configured' } };

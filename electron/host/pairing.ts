@@ -5,7 +5,7 @@
  */
 import type { PairingOutcome } from '../../contracts/ipc.ts';
 import { createCentralClient } from '../../contracts/central-client.ts';
-import { checkMeterKey } from './key-store.ts';
+import { checkMeterKey } from '../../contracts/meter-key.ts';
 
 export type PairResult =
   | { ok: true; meterId: string; systemTitle: string | null; keyHex: string }
@@ -32,11 +32,11 @@ export async function requestPairing(
   if (res.ok) {
     const key = checkMeterKey(res.value.key);
     if (!key.ok) {
-      return key.code === 'PUBLISHED_AUTH_KEY'
+      return key.error.code === 'PUBLISHED_AUTH_KEY'
         ? { ok: false, outcome: { status: 'published-auth-key' } }
         : { ok: false, outcome: { status: 'unreachable', message: 'central answered with a malformed key' } };
     }
-    return { ok: true, meterId: res.value.meterId, systemTitle: res.value.systemTitle || null, keyHex: key.hex };
+    return { ok: true, meterId: res.value.meterId, systemTitle: res.value.systemTitle || null, keyHex: key.value };
   }
   const e = res.error;
   switch (e.code) {

@@ -20,7 +20,8 @@ import { exportCapture } from './capture-export.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createEventHub } from './events.ts';
 import { createInbox } from './inbox.ts';
-import { checkMeterKey, createKeyStore, type KeyProtector } from './key-store.ts';
+import { checkMeterKey } from '../../contracts/meter-key.ts';
+import { createKeyStore, type KeyProtector, keyError } from './key-store.ts';
 import { createLink, type Link } from './link.ts';
 import { requestPairing } from './pairing.ts';
 import { dataPaths } from './paths.ts';
@@ -214,8 +215,8 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     'key:status': async () => ok(keys.status()),
     'key:set': async ({ hex }) => {
       const checked = checkMeterKey(typeof hex === 'string' ? hex : '');
-      if (!checked.ok) return fail(checked.code, checked.message);
-      await keys.set(checked.hex, { origin: 'manual', meterId: null, systemTitle: null });
+      if (!checked.ok) return { ok: false, error: keyError(checked.error) };
+      await keys.set(checked.value, { origin: 'manual', meterId: null, systemTitle: null });
       session.setKey(keys.key());
       hub.emit('key:status', keys.status());
       return ok(keys.status());

@@ -6,6 +6,7 @@
  */
 import type { ApiError, ApiResult, Channel, Payload } from '../../contracts/ipc.ts';
 import { CHANNELS } from '../../contracts/ipc.ts';
+import { MESSAGE_CHANNELS } from '../../protocol/index.ts';
 import { isHttpUrl, validateStaffChange, validateStaffSignIn } from './validate-staff.ts';
 
 type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -85,7 +86,7 @@ function byKind<M extends Record<string, Check<unknown>>>(members: M): Check<Tag
 }
 
 const PATH = str(1, 4096);
-const TEXT_CHANNEL = oneOf('0', '2', '3', '4', '5');
+const TEXT_CHANNEL = oneOf(...MESSAGE_CHANNELS);
 const HTTP_URL: Check<string> = (v, at) => (isHttpUrl(v) ? ok(v) : bad(`${at}: expected an http(s) URL, got ${describe(v)}`));
 
 const source = byKind({

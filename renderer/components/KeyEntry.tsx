@@ -6,13 +6,13 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { KeyStatus } from '../../contracts/ipc.ts';
 import { t } from '../i18n/index.ts';
 import { useApi, useApp } from '../state/context.tsx';
-import { checkKeyInput, type KeyCheck } from '../state/key-input.ts';
+import { checkMeterKey } from '../../contracts/meter-key.ts';
 
-function problemText(check: KeyCheck): string | null {
-  if (check.ok || check.code === 'EMPTY') return null;
-  if (check.code === 'BAD_CHARS') return t('key.invalidChars');
-  if (check.code === 'PUBLISHED_AUTH_KEY') return t('key.published');
-  return t('key.invalid', { count: check.length });
+function problemText(check: ReturnType<typeof checkMeterKey>): string | null {
+  if (check.ok || check.error.code === 'EMPTY') return null;
+  if (check.error.code === 'BAD_CHARS') return t('key.invalidChars');
+  if (check.error.code === 'PUBLISHED_AUTH_KEY') return t('key.published');
+  return t('key.invalid', { count: check.error.length });
 }
 
 function statusText(key: KeyStatus | null): string {
@@ -39,14 +39,14 @@ export function KeyEntry() {
     asked.current = confirming;
   }, [confirming]);
   const id = useId();
-  const check = checkKeyInput(input);
+  const check = checkMeterKey(input);
   const problem = touched ? problemText(check) : null;
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     setTouched(true);
     if (!check.ok) return;
-    const r = await api['key:set']({ hex: check.hex });
+    const r = await api['key:set']({ hex: check.value });
     if (r.ok) {
       setKey(r.value);
       setInput('');

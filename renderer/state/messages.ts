@@ -5,8 +5,10 @@
  */
 import type { MessageRecord } from '../../contracts/ipc.ts';
 
-export type MessageChannel = MessageRecord['channel'];
-export const MESSAGE_CHANNELS: readonly MessageChannel[] = ['0', '2', '3', '4', '5'];
+import type { MessageChannel } from '../../protocol/types.ts';
+
+export type { MessageChannel };
+export { MESSAGE_CHANNELS } from '../../protocol/index.ts';
 const MAX_MESSAGES = 200;
 
 /** Stable identity of a message record (a channel shows one text at a time), for keys and updates. */

@@ -1,7 +1,7 @@
 /** Manual key entry, for users whose operator sends the key by letter. */
 import { useState, type FormEvent } from 'react';
 import { useApi } from '../../state/context.tsx';
-import { checkKeyInput } from '../../state/key-input.ts';
+import { checkMeterKey } from '../../../contracts/meter-key.ts';
 import { t } from '../../i18n/index.ts';
 
 type Note = { kind: 'saved' | 'bad-format' | 'published' } | { kind: 'error'; message: string };
@@ -14,9 +14,9 @@ export function ManualKeyForm() {
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    const check = checkKeyInput(text);
-    if (!check.ok) return setNote({ kind: check.code === 'PUBLISHED_AUTH_KEY' ? 'published' : 'bad-format' });
-    const r = await api['key:set']({ hex: check.hex });
+    const check = checkMeterKey(text);
+    if (!check.ok) return setNote({ kind: check.error.code === 'PUBLISHED_AUTH_KEY' ? 'published' : 'bad-format' });
+    const r = await api['key:set']({ hex: check.value });
     setNote(r.ok ? { kind: 'saved' } : { kind: 'error', message: r.error.message });
     if (r.ok) setText('');
   };

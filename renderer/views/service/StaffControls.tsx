@@ -1,5 +1,6 @@
 /** The configuration changes staff can make from the service view; each is one StaffChange. */
 import { useState } from 'react';
+import { MESSAGE_CHANNELS, MESSAGE_MAX_CHARS, POWER_LIMIT_MAX_KVA } from '../../../protocol/index.ts';
 import type { CentralMeter, ControlState, StaffChange } from '../../../contracts/ipc.ts';
 import { t } from '../../i18n/index.ts';
 
@@ -54,7 +55,7 @@ export function StaffControls(props: { meter: CentralMeter; busy: boolean; onCha
             type="number"
             step="0.1"
             min="0.1"
-            max="999.9"
+            max={POWER_LIMIT_MAX_KVA}
             value={limit}
             onChange={(e) => setLimit(e.target.value)}
           />
@@ -128,7 +129,7 @@ export function StaffControls(props: { meter: CentralMeter; busy: boolean; onCha
         <label>
           {t('service.change.messageChannel')}
           <select data-testid="staff-message-channel" value={msgChannel} onChange={(e) => setMsgChannel(e.target.value as MessageChannel)}>
-            {(['0', '2', '3', '4', '5'] as const).map((c) => (
+            {MESSAGE_CHANNELS.map((c) => (
               <option key={c} value={c}>
                 {c}
               </option>
@@ -136,8 +137,8 @@ export function StaffControls(props: { meter: CentralMeter; busy: boolean; onCha
           </select>
         </label>
         <label>
-          {t('service.change.messageText')}
-          <textarea data-testid="staff-message-text" maxLength={1024} value={text} onChange={(e) => setText(e.target.value)} />
+          {t('service.change.messageText', { max: MESSAGE_MAX_CHARS })}
+          <textarea data-testid="staff-message-text" maxLength={MESSAGE_MAX_CHARS} value={text} onChange={(e) => setText(e.target.value)} />
         </label>
         <button
           type="button"

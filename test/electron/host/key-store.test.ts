@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkMeterKey, createKeyStore, type KeyProtector } from '../../../electron/host/key-store.ts';
+import { createKeyStore, type KeyProtector, keyError } from '../../../electron/host/key-store.ts';
+import { checkMeterKey } from '../../../contracts/meter-key.ts';
 import { NEXXT_KEY } from './vectors.ts';
 
 const dirs: string[] = [];
@@ -24,19 +25,6 @@ const fakeSafeStorage: KeyProtector = {
       .map((b) => b ^ 0x5a)
       .toString(),
 };
-
-describe('checkMeterKey', () => {
-  it('accepts 32 hex digits in either case, with spaces', () => {
-    expect(checkMeterKey('d491 470f 4712 6332 b07d 1923 b350 4188')).toEqual({ ok: true, hex: NEXXT_KEY });
-  });
-  it('refuses wrong lengths and non-hex, and the published authentication key', () => {
-    expect(checkMeterKey('D491470F')).toMatchObject({ ok: false, code: 'BAD_KEY' });
-    expect(checkMeterKey('Z491470F47126332B07D1923B3504188')).toMatchObject({ ok: false, code: 'BAD_KEY' });
-    const ak = checkMeterKey('00112233445566778899aabbccddeeff');
-    expect(ak).toMatchObject({ ok: false, code: 'PUBLISHED_AUTH_KEY' });
-    expect(!ak.ok && ak.message).toMatch(/not your meter's key/);
-  });
-});
 
 describe('key store', () => {
   it('file storage: round trip across instances, file mode 0600', async () => {
@@ -81,5 +69,14 @@ describe('key store', () => {
     expect(t.key()).toBeNull();
     // Kept aside before anything overwrites it.
     expect(readFileSync(`${path}.bad`, 'utf8')).toBe('{"version":1,"storage":"file","keyHex":"nothex');
+  });
+});
+
+describe('keyError', () => {
+  it('names the published authentication key and calls every other problem BAD_KEY', () => {
+    const published = checkMeterKey('00112233445566778899aabbccddeeff');
+    const short = checkMeterKey('D491470F');
+    expect(!published.ok && keyError(published.error).code).toBe('PUBLISHED_AUTH_KEY');
+    expect(!short.ok && keyError(short.error)).toEqual({ code: 'BAD_KEY', message: 'key: expected 32 hex digits, got 8' });
   });
 });
