@@ -3,6 +3,7 @@
  * Prints one line saying where it listens; secrets only when they are new (staff token) or
  * public by design (the demo pairing code).
  */
+import { parseListen } from '../contracts/listen.ts';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CentralStartError, startCentral } from './server.ts';
@@ -15,13 +16,6 @@ const USAGE = `usage: luxp1 central [options]
   --help              this text
 
 The master key comes from LUXP1_MASTER_KEY (64 hex digits) or DIR/master.key (created, mode 0600).`;
-
-/** Parses HOST:PORT (IPv6 as [::1]:PORT); null when malformed. */
-export function parseListen(v: string): { host: string; port: number } | null {
-  const m = /^(?:\[([0-9a-fA-F:]+)\]|([^:\s]+)):(\d{1,5})$/.exec(v);
-  if (!m || Number(m[3]) > 65535) return null;
-  return { host: m[1] ?? m[2]!, port: Number(m[3]) };
-}
 
 /** CLI entry; resolves with the exit code once the server has stopped. */
 export async function main(argv: string[]): Promise<number> {

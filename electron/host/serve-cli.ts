@@ -3,6 +3,7 @@
  * demo when no meter is configured) and the browser-mode server, prints one line with the URL,
  * and runs until SIGINT/SIGTERM. start.ts falls back to the same runBrowserMode().
  */
+import { parseListen } from '../../contracts/listen.ts';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -42,13 +43,6 @@ export type CliArgs = {
   open: boolean;
   fast: boolean;
 };
-
-/** Parses HOST:PORT ([::1]:PORT for IPv6); null when malformed. */
-export function parseListen(text: string): { host: string; port: number } | null {
-  const m = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s[\]]+)):(\d{1,5})$/.exec(text);
-  if (!m || Number(m[3]) > 65535) return null;
-  return { host: m[1] ?? m[2]!, port: Number(m[3]) };
-}
 
 /** Parses the options shared by `serve` and `start`; `extra` adds command-specific flags. */
 export function parseCliArgs(argv: string[], extra: Record<string, { type: 'boolean' }> = {}) {

@@ -7,6 +7,7 @@
  * (the Host and Origin checks stop DNS-rebinding pages); on any other address, only holders of the
  * token, passed as `?token=` (and then kept in an HttpOnly cookie so the page's assets load).
  */
+import { isLoopbackHost } from '../../contracts/listen.ts';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -39,12 +40,6 @@ export interface BrowserServer {
 const WS_PATH = '/api/ws';
 const MAX_MESSAGE_BYTES = 1 << 20;
 const MAX_BUFFERED_BYTES = 4 << 20; // a tab that stopped reading loses events, not our memory
-
-/** Loopback addresses and names: the only listeners that may run without a token. */
-export function isLoopbackHost(host: string): boolean {
-  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
-}
 
 /** Which token a listener needs: none on loopback (unless asked), the given one, or a fresh one. */
 export function accessPolicy(host: string, token?: string | null, requireToken = false): { token: string | null; generated: boolean } {

@@ -28,8 +28,6 @@ export interface SessionOptions {
   inbox: Inbox;
   clock: Clock;
   emit: Emit;
-  /** A frame (good or bad) arrived: the link is not silent. */
-  onFrame?: () => void;
   /** Every decoder event, after the session has taken it in (the staff service times changes on them). */
   onDecoderEvent?: (event: DecoderEvent, at: number) => void;
   /** The current key decoded a frame from this system title. */
@@ -38,7 +36,8 @@ export interface SessionOptions {
 }
 
 export interface Session {
-  push(bytes: Uint8Array): void;
+  /** Decodes `bytes`; returns how many frames (good or bad) they completed: a link with frames is not silent. */
+  push(bytes: Uint8Array): number;
   /** The line was closed or switched: drop half-received frames. */
   resetStream(): void;
   /** Installs a new key (or none) and re-diagnoses on the newest encrypted frame. */
@@ -110,7 +109,10 @@ export function createSession(opts: SessionOptions): Session {
 
   function take(event: DecoderEvent, at: number): void {
     tracker.onEvent(event, at);
-    if (event.type === 'warning') return addProblem(event, at);
+    if (event.type === 'warning') {
+      addProblem(event, at);
+      return;
+    }
     frames.add(at, event);
     const record: FrameRecord = {
       at,
@@ -120,7 +122,6 @@ export function createSession(opts: SessionOptions): Session {
       status: event.type === 'telegram' ? 'ok' : event.code,
     };
     emit('meter:frame', record);
-    opts.onFrame?.();
     if (event.type === 'telegram') onTelegram(event, at);
     else addProblem(event, at);
   }
@@ -140,8 +141,13 @@ export function createSession(opts: SessionOptions): Session {
     push(bytes) {
       const at = clock.now();
       tracker.onBytes(bytes.length);
-      for (const event of decoder.push(bytes)) onEvent(event, at);
+      let frames = 0;
+      for (const event of decoder.push(bytes)) {
+        onEvent(event, at);
+        if (event.type !== 'warning') frames++;
+      }
       emitHealth();
+      return frames;
     },
     resetStream() {
       decoder.reset();

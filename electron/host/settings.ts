@@ -76,3 +76,27 @@ export async function loadSettings(path: string): Promise<LoadedSettings> {
 export async function saveSettings(path: string, settings: Settings): Promise<void> {
   await writeFileAtomic(path, `${JSON.stringify(settings, null, 2)}\n`);
 }
+
+/** The settings in memory and on disk, changed one write at a time so the two never disagree. */
+export interface SettingsStore {
+  get(): Settings;
+  /** Saves `patch` merged into the settings; memory changes only once the file is written. */
+  update(patch: Partial<Settings>): Promise<void>;
+}
+
+export function createSettingsStore(path: string, initial: Settings): SettingsStore {
+  let current = initial;
+  let writes: Promise<unknown> = Promise.resolve();
+  return {
+    get: () => current,
+    update(patch) {
+      const run = writes.then(async () => {
+        const next = { ...current, ...patch };
+        await saveSettings(path, next);
+        current = next;
+      });
+      writes = run.catch(() => {});
+      return run;
+    },
+  };
+}

@@ -4,6 +4,8 @@
  * also hand over a pairing code, which the services redeem like any other.
  */
 import type { SourceConfig } from '../../contracts/ipc.ts';
+import { fail, ok } from '../../protocol/index.ts';
+import type { Failure, Result } from '../../protocol/types.ts';
 import type { Clock } from './clock.ts';
 import { createFileSource } from './sources/file.ts';
 import type { Source } from './sources/source.ts';
@@ -19,7 +21,8 @@ export interface DemoEndpoint {
 /** What the shell passes to run the demo: start (or reuse) the central + simulator, say where to connect. */
 export type DemoHook = (opts: { intervalMs?: number }) => Promise<DemoEndpoint>;
 
-export type SourceBuild = { ok: true; source: Source; demo: DemoEndpoint | null } | { ok: false; message: string };
+/** A built source, or why it cannot be built (one line, for the link state). */
+export type SourceBuild = Result<{ source: Source; demo: DemoEndpoint | null }, Failure<'SOURCE_UNAVAILABLE'>>;
 
 /** Builds the source for `config`; serial is loaded lazily so a box without the native binding still runs TCP and files. */
 export async function buildSource(config: SourceConfig, clock: Clock, demo: DemoHook | undefined): Promise<SourceBuild> {
@@ -27,22 +30,22 @@ export async function buildSource(config: SourceConfig, clock: Clock, demo: Demo
     case 'serial': {
       try {
         const { createSerialSource } = await import('./sources/serial.ts');
-        return { ok: true, source: createSerialSource(config), demo: null };
+        return ok({ source: createSerialSource(config), demo: null });
       } catch (err) {
-        return { ok: false, message: `serial ports unavailable: ${(err as Error).message.split('\n')[0]}` };
+        return fail('SOURCE_UNAVAILABLE', `serial ports unavailable: ${(err as Error).message.split('\n')[0]}`);
       }
     }
     case 'tcp':
-      return { ok: true, source: createTcpSource(config.host, config.port), demo: null };
+      return ok({ source: createTcpSource(config.host, config.port), demo: null });
     case 'file':
-      return { ok: true, source: createFileSource(config.path, config.speed, clock), demo: null };
+      return ok({ source: createFileSource(config.path, config.speed, clock), demo: null });
     case 'demo': {
-      if (!demo) return { ok: false, message: 'demo: not available in this shell' };
+      if (!demo) return fail('SOURCE_UNAVAILABLE', 'demo: not available in this shell');
       try {
         const endpoint = await demo(config.intervalMs === undefined ? {} : { intervalMs: config.intervalMs });
-        return { ok: true, source: createTcpSource(endpoint.host, endpoint.port), demo: endpoint };
+        return ok({ source: createTcpSource(endpoint.host, endpoint.port), demo: endpoint });
       } catch (err) {
-        return { ok: false, message: `demo: ${(err as Error).message.split('\n')[0]}` };
+        return fail('SOURCE_UNAVAILABLE', `demo: ${(err as Error).message.split('\n')[0]}`);
       }
     }
   }

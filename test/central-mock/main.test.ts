@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main, parseListen } from '../../central-mock/main.ts';
+import { main } from '../../central-mock/main.ts';
 
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
@@ -13,13 +13,6 @@ afterEach(() => {
 });
 
 describe('luxp1 central', () => {
-  it('parses --listen HOST:PORT', () => {
-    expect(parseListen('127.0.0.1:8417')).toEqual({ host: '127.0.0.1', port: 8417 });
-    expect(parseListen('[::1]:0')).toEqual({ host: '::1', port: 0 });
-    expect(parseListen('localhost')).toBeNull();
-    expect(parseListen('h:70000')).toBeNull();
-  });
-
   it('rejects unknown flags and seeds with exit code 2', async () => {
     expect(await main(['--bogus'])).toBe(2);
     expect(await main(['--seed', 'prod'])).toBe(2);

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '../../../electron/host/settings.ts';
+import { createSettingsStore, DEFAULT_SETTINGS, loadSettings, saveSettings } from '../../../electron/host/settings.ts';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,5 +38,23 @@ describe('settings', () => {
     expect(loaded.settings).toEqual({ ...DEFAULT_SETTINGS, centralUrl: 'http://c.example:1', silenceMs: 5000 });
     expect(loaded.warning).toMatch(/invalid source/);
     expect(readFileSync(`${path}.bad`, 'utf8')).toBe(text);
+  });
+
+  it('the store changes memory only once the file is written, one write at a time', async () => {
+    const path = join(fresh(), 'settings.json');
+    const store = createSettingsStore(path, { ...DEFAULT_SETTINGS });
+    const a = store.update({ centralUrl: 'http://127.0.0.1:1' });
+    const b = store.update({ silenceMs: 5_000 });
+    await Promise.all([a, b]);
+    expect(store.get()).toMatchObject({ centralUrl: 'http://127.0.0.1:1', silenceMs: 5_000 });
+    expect((await loadSettings(path)).settings).toEqual(store.get());
+
+    // A write that fails (the path is now a directory) is the caller's error, and memory keeps the old value.
+    rmSync(path);
+    mkdirSync(path);
+    await expect(store.update({ silenceMs: 9_000 })).rejects.toThrow();
+    expect(store.get().silenceMs).toBe(5_000);
+    await store.update({ centralUrl: null }).catch(() => {}); // a later update still runs after a failed one
+    expect(store.get().centralUrl).toBe('http://127.0.0.1:1');
   });
 });
