@@ -9,8 +9,11 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { fail, ok } from '../protocol/index.ts';
+import type { Failure, Result } from '../protocol/types.ts';
 
-export type BuildResult = { ok: true; outDir: string } | { ok: false; message: string };
+/** The folder built into, or esbuild's first message. */
+export type BuildResult = Result<string, Failure<'BUILD_FAILED'>>;
 
 // ws probes for these optional speed-ups with try/require; serialport has a native binding.
 const EXTERNAL = ['electron', 'serialport', '@serialport/*', 'bufferutil', 'utf-8-validate'];
@@ -36,18 +39,18 @@ export async function buildElectron(root: string, outDir = join(root, 'dist-elec
       build({ ...common, ...mainOnly, entryPoints: [join(root, 'electron', 'main.ts')], outfile: join(outDir, 'main.cjs') }),
       build({ ...common, entryPoints: [join(root, 'electron', 'preload.ts')], outfile: join(outDir, 'preload.cjs') }),
     ]);
-    return { ok: true, outDir };
+    return ok(outDir);
   } catch (err) {
     const first = (err as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors?.[0];
     const where = first?.location ? ` (${first.location.file}:${first.location.line})` : '';
-    return { ok: false, message: first ? `${first.text}${where}` : (err as Error).message };
+    return fail('BUILD_FAILED', first ? `${first.text}${where}` : (err as Error).message);
   }
 }
 
 if (import.meta.main) {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const result = await buildElectron(root);
-  if (result.ok) console.log(`electron: built ${result.outDir}/main.cjs and preload.cjs`);
-  else console.error(`electron: build failed: ${result.message}`);
+  if (result.ok) console.log(`electron: built ${result.value}/main.cjs and preload.cjs`);
+  else console.error(`electron: build failed: ${result.error.message}`);
   process.exitCode = result.ok ? 0 : 1;
 }

@@ -123,7 +123,7 @@ async function electronUnavailable(root: string, args: CliArgs, browserAsked: bo
   const display = displayProblem();
   if (display) return display;
   const built = await buildElectron(root);
-  if (!built.ok) return `its main process did not build: ${built.message}`;
+  if (!built.ok) return `its main process did not build: ${built.error.message}`;
   const launch = await runElectron(binary.path, root, args);
   return launch.ok ? launch.exitCode : launch.reason;
 }

@@ -4,12 +4,14 @@
  * returns a fresh copy holding only the known fields, so nothing unexpected reaches the host services.
  * Meaning (is this key right? is that URL reachable?) is the services' business, not ours.
  */
-import type { ApiError, ApiResult, Channel, Payload } from '../../contracts/ipc.ts';
+import type { ApiResult, Channel, Payload } from '../../contracts/ipc.ts';
 import { CHANNELS } from '../../contracts/ipc.ts';
-import { MESSAGE_CHANNELS } from '../../protocol/index.ts';
+import { fail, MESSAGE_CHANNELS, ok } from '../../protocol/index.ts';
+import type { Failure, Result } from '../../protocol/types.ts';
 import { isHttpUrl, validateStaffChange, validateStaffSignIn } from './validate-staff.ts';
 
-type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
+// A field's check fails with the path and what was expected; validatePayload names the channel.
+type Checked<T> = Result<T, Failure<'BAD_PAYLOAD'>>;
 type Check<T> = (v: unknown, at: string) => Checked<T>;
 type Optional<T> = { optional: Check<T> };
 type Shape = Record<string, Check<unknown> | Optional<unknown>>;
@@ -21,8 +23,7 @@ type ShapeValue<S extends Shape> = {
 
 type Tagged<M> = { [K in keyof M]: (M[K] extends Check<infer T> ? T : never) & { kind: K } }[keyof M];
 
-const ok = <T>(value: T): Checked<T> => ({ ok: true, value });
-const bad = <T>(message: string): Checked<T> => ({ ok: false, message });
+const bad = <T>(message: string): Checked<T> => fail('BAD_PAYLOAD', message);
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
@@ -130,7 +131,7 @@ const VALIDATORS = {
   'staff:change': fromResult(validateStaffChange),
 } satisfies { [C in Channel]: Check<Payload<C>> };
 
-export type Validated<C extends Channel> = { ok: true; value: Payload<C> } | { ok: false; error: ApiError };
+export type Validated<C extends Channel> = ApiResult<Payload<C>>;
 
 /** True when `name` is one of the contract's request channels (own keys only: no `__proto__` tricks). */
 export function isChannel(name: unknown): name is Channel {
@@ -140,7 +141,7 @@ export function isChannel(name: unknown): name is Channel {
 /** Checks a renderer payload for `channel`; bad input is a BAD_PAYLOAD error value, never a throw. */
 export function validatePayload<C extends Channel>(channel: C, payload: unknown): Validated<C> {
   const check = VALIDATORS[channel] as Check<Payload<C>> | undefined;
-  if (!check) return { ok: false, error: { code: 'BAD_CHANNEL', message: `unknown channel ${String(channel).slice(0, 64)}` } };
+  if (!check) return fail('BAD_CHANNEL', `unknown channel ${String(channel).slice(0, 64)}`);
   const r = check(payload, 'payload');
-  return r.ok ? r : { ok: false, error: { code: 'BAD_PAYLOAD', message: `${channel}: ${r.message}` } };
+  return r.ok ? r : fail('BAD_PAYLOAD', `${channel}: ${r.error.message}`);
 }

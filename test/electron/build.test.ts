@@ -12,7 +12,7 @@ describe('buildElectron', () => {
   it('bundles main and a sandbox-loadable CJS preload', async () => {
     out = await mkdtemp(join(tmpdir(), 'luxp1-build-'));
     const result = await buildElectron(ROOT, out);
-    expect(result).toEqual({ ok: true, outDir: out });
+    expect(result).toEqual({ ok: true, value: out });
     const preload = await readFile(join(out, 'preload.cjs'), 'utf8');
     // A sandboxed preload can require only 'electron' (and a few polyfills): everything else must be inlined.
     expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(['electron']);
