@@ -15,7 +15,10 @@ export function createEventHub(onListenerError: (err: unknown) => void = () => {
   return {
     on(event, listener) {
       let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        listeners.set(event, set);
+      }
       set.add(listener as (payload: never) => void);
       return () => void set.delete(listener as (payload: never) => void);
     },

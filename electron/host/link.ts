@@ -103,8 +103,10 @@ export function createLink(opts: LinkOptions): Link {
       return;
     }
     clearTimers();
-    if (event.status === 'ended') return set({ status: 'idle', message: event.message });
-    if (event.status === 'failed' && event.fatal) return set({ status: 'error', message: event.message });
+    if (event.status === 'ended' || (event.status === 'failed' && event.fatal)) {
+      set({ status: event.status === 'ended' ? 'idle' : 'error', message: event.message });
+      return;
+    }
     const retryAt = clock.now() + delay;
     retryTimer = clock.setTimeout(() => {
       retryTimer = null;

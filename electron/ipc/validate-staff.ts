@@ -27,6 +27,7 @@ function as<T, U>(checked: Checked<T>, build: (value: T) => U): ApiResult<U> {
 /** `staff:signIn`: a non-empty token without control characters, and an optional http(s) URL. */
 export const validateStaffSignIn: Check<Payload<'staff:signIn'>> = (p) => {
   if (!isObject(p)) return bad('payload must be an object');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a token may not hold
   if (typeof p.token !== 'string' || p.token.length === 0 || p.token.length > 512 || /[\s\x00-\x1f]/.test(p.token)) {
     return bad('token must be 1..512 characters without spaces');
   }

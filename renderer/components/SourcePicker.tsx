@@ -24,6 +24,7 @@ export function SourcePicker() {
     else setPorts({ ports: [], warning: r.error.message });
   };
   // Once per api: prefill from the running source (unless the user already started typing), list the ports.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshPorts is rebuilt every render; this runs once per api on purpose
   useEffect(() => {
     void api['source:get'](null).then((r) => r.ok && !edited.current && setForm(formFromSource(r.value)));
     void refreshPorts();

@@ -67,9 +67,16 @@ export function createPowerSeries(): PowerSeries {
       open ??= { index, at: p.at, readings: 0, importSum: 0, importCount: 0, exportSum: 0, exportCount: 0 };
       open.at = Math.max(open.at, p.at);
       open.readings++;
-      if (p.importPowerW !== null) (open.importSum += p.importPowerW), open.importCount++;
-      if (p.exportPowerW !== null) (open.exportSum += p.exportPowerW), open.exportCount++;
-      const newest = (openPoint = pointOf(open));
+      if (p.importPowerW !== null) {
+        open.importSum += p.importPowerW;
+        open.importCount++;
+      }
+      if (p.exportPowerW !== null) {
+        open.exportSum += p.exportPowerW;
+        open.exportCount++;
+      }
+      const newest = pointOf(open);
+      openPoint = newest;
       closed.dropWhile((b) => b.at <= newest.at - CHART_WINDOW_MS);
       const points = closed.toArray();
       points.push(newest);

@@ -58,7 +58,7 @@ const decodedOnScreen = (page: Page): Promise<number> =>
 
 async function main(): Promise<void> {
   const tmp = makeTempDir('bench-ui');
-  const closers: (() => Promise<unknown> | void)[] = [() => tmp.remove()];
+  const closers: (() => unknown)[] = [() => tmp.remove()];
   try {
     console.log('bench:ui: building the renderer…');
     const staticDir = await buildRenderer('app', join(tmp.path, 'page'));
@@ -120,7 +120,10 @@ async function main(): Promise<void> {
     let sent = 0;
     while (sent < HEAP_TELEGRAMS && nodeNow() - startedAt < REPLAY_BUDGET_MS) {
       const n = Math.min(BATCH, HEAP_TELEGRAMS - sent);
-      for (let j = 0; j < n; j++) await writer.write(frame((last = 1_000 + ((sent + j) % 9_000))));
+      for (let j = 0; j < n; j++) {
+        last = 1_000 + ((sent + j) % 9_000);
+        await writer.write(frame(last));
+      }
       sent += n;
       // Flow control: a pty buffers only a few kB, so the host reads as fast as it decodes; the
       // screen may fall behind, and a replay far ahead of it would measure a backlog, not the heap.

@@ -118,7 +118,11 @@ function installFakeApi(): void {
     'source:get': () => ok(snapshot.link.source),
     'key:status': () => ok(snapshot.key),
     'messages:markRead': () => ok(null),
-    on: (event: string, l: (p: unknown) => void) => ((listeners[event] ??= []).push(l), () => {}),
+    on: (event: string, l: (p: unknown) => void) => {
+      listeners[event] ??= [];
+      listeners[event].push(l);
+      return () => {};
+    },
   };
   for (const c of ['source:set', 'source:stop', 'key:set', 'key:clear', 'pairing:pair', 'capture:export', 'central:info']) {
     api[c] = () => Promise.resolve({ ok: false, error: { code: 'NOT_IMPLEMENTED', message: c } });
@@ -152,7 +156,7 @@ try {
   await page.screenshot({ path: OUT, fullPage: true });
   console.log(`saved ${OUT}`);
 } catch (e) {
-  problems.push(String(e), `page text: ${(await page.locator('body').innerText()).slice(0, 800)}`);
+  problems.push(String(e), `page text: ${((await page.locator('body').textContent()) ?? '').slice(0, 800)}`);
 } finally {
   await browser.close();
   server.close();

@@ -1,10 +1,10 @@
 // Input for the literal-text scan in catalogue.test.ts: three literals it must report.
 export function Probe() {
   return (
-    <p aria-label="Close" data-testid="not-ui-text">
+    <button type="button" aria-label="Close" data-testid="not-ui-text">
       Hello
       {'World'}
       {' · '}
-    </p>
+    </button>
   );
 }

@@ -115,7 +115,11 @@ describe('bindApi before the first snapshot', () => {
     const { api, emit } = fakeApi({ 'app:snapshot': () => ({ ok: true, value: snapshot() }) });
     let open: ((s: HostConnection) => void) | null = null;
     const store = createAppStore();
-    bindApi({ ...api, onHostStatus: (l: (s: HostConnection) => void) => ((open = l), () => {}) }, store);
+    const onHostStatus = (l: (s: HostConnection) => void) => {
+      open = l;
+      return () => {};
+    };
+    bindApi({ ...api, onHostStatus }, store);
     emit('meter:message', { channel: '0', text: 'early', firstSeenAt: T0, readAt: null });
     emit('meter:reading', reading(T0, { message: 'early' }));
     expect(store.getState().messages).toEqual([]);

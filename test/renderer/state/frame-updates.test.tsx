@@ -8,6 +8,13 @@ import { T0, fakeApi, reading, snapshot, telegram } from '../fixtures.ts';
 
 afterEach(cleanup);
 
+/** Shows the import power and counts its own renders. */
+function Power({ counter }: { counter: { renders: number } }) {
+  counter.renders++;
+  const w = useApp((s) => s.latest?.telegram.electricity.importPowerW);
+  return <span data-testid="w">{String(w)}</span>;
+}
+
 /** A schedule the test runs by hand: `tick()` is the next animation frame. */
 function manualFrames() {
   let queued: (() => void)[] = [];
@@ -58,27 +65,22 @@ describe('coalesced store updates', () => {
   it('renders React once for a burst of telegrams, and the last value reaches the DOM on the next frame', () => {
     const store = createAppStore();
     const frames = manualFrames();
-    let renders = 0;
-    function Power() {
-      renders++;
-      const w = useApp((s) => s.latest?.telegram.electricity.importPowerW);
-      return <span data-testid="w">{String(w)}</span>;
-    }
+    const counter = { renders: 0 };
     render(
       <AppProvider store={store} api={fakeApi().api} schedule={frames.schedule}>
-        <Power />
+        <Power counter={counter} />
       </AppProvider>,
     );
     act(() => store.getState().loadSnapshot(snapshot()));
     act(() => frames.tick());
-    const start = renders;
+    const start = counter.renders;
 
     act(() => {
       for (let i = 1; i <= 50; i++) store.getState().applyReading(watts(T0 + i * 100, 1_000 + i));
     });
-    expect(renders).toBe(start);
+    expect(counter.renders).toBe(start);
     act(() => frames.tick());
-    expect(renders).toBe(start + 1);
+    expect(counter.renders).toBe(start + 1);
     expect(screen.getByTestId('w').textContent).toBe('1050');
   });
 
