@@ -107,6 +107,8 @@ export interface PortHealth {
   systemTitle: string | null;
   lastFrameCounter: number | null;
   lastTelegramAt: number | null;
+  // The counts start afresh when the key or the source changes: they describe the situation now.
+  countingSince: number | null; // host time of that change; null: since the app started
   framesDecoded: number;
   rejected: Record<ErrorCode, number>;
   counterGaps: number;
@@ -132,6 +134,7 @@ export interface MessageRecord {
 
 /** Everything the renderer needs to draw itself after a (re)load. */
 export interface Snapshot {
+  at: number; // the host's clock when it took the snapshot: the renderer's clock may differ (browser mode)
   link: LinkState;
   health: PortHealth;
   key: KeyStatus;

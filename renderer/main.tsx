@@ -13,6 +13,8 @@ import './styles/app.css';
 const api = pickApi(window);
 const store = createAppStore();
 bindApi(api, store);
+// Values grow old without any event: the port status is re-derived on the renderer's clock each second.
+setInterval(() => store.getState().tick(Date.now()), 1_000);
 document.title = t('app.title');
 
 const root = document.getElementById('root');

@@ -18,32 +18,46 @@ export interface HealthTracker {
   onBytes(count: number): void;
   /** `at`: host time the event's bytes arrived (epoch ms). */
   onEvent(event: DecoderEvent, at: number): void;
-  /** The key changed: forget what the old key proved; `verified` = the new key tried on the last frame. */
-  keyChanged(hasKey: boolean, verified: KeyVerification): void;
+  /** The key changed: forget what the old key proved; `verified` = the new key tried on the last frame. Counts restart. */
+  keyChanged(hasKey: boolean, verified: KeyVerification, at: number): void;
+  /** Another source feeds the port: everything known about the old one is forgotten. */
+  sourceChanged(at: number): void;
 }
 
 function emptyRejected(): Record<ErrorCode, number> {
   return { AUTH_FAILED: 0, CRC_MISMATCH: 0, REPLAY: 0, NO_KEY: 0, MALFORMED: 0 };
 }
 
+const fresh = (countingSince: number | null): PortHealth => ({
+  encrypted: null,
+  systemTitle: null,
+  lastFrameCounter: null,
+  lastTelegramAt: null,
+  countingSince,
+  framesDecoded: 0,
+  rejected: emptyRejected(),
+  counterGaps: 0,
+  framesMissed: 0,
+  noiseBytes: 0,
+  diagnosis: 'no-signal',
+});
+
 /** A fresh tracker: 'no-signal' until bytes arrive. */
 export function createHealthTracker(): HealthTracker {
-  const h: PortHealth = {
-    encrypted: null,
-    systemTitle: null,
-    lastFrameCounter: null,
-    lastTelegramAt: null,
-    framesDecoded: 0,
-    rejected: emptyRejected(),
-    counterGaps: 0,
-    framesMissed: 0,
-    noiseBytes: 0,
-    diagnosis: 'no-signal',
-  };
+  let h: PortHealth = fresh(null);
   let bytesSeen = 0;
   let framesSeen = 0;
   let keyWorkedOn: string | null = null; // system title the current key decoded
   let authFailsInRow = 0;
+
+  function restartCounts(at: number): void {
+    h.countingSince = at;
+    h.framesDecoded = 0;
+    h.rejected = emptyRejected();
+    h.counterGaps = 0;
+    h.framesMissed = 0;
+    h.noiseBytes = 0;
+  }
 
   function onAuthFailed(systemTitle: string | null): KeyDiagnosis {
     authFailsInRow++;
@@ -95,9 +109,17 @@ export function createHealthTracker(): HealthTracker {
         h.diagnosis = 'key-ok'; // the tag verified: the key is right
       else if (h.diagnosis === 'no-signal') h.diagnosis = 'noise'; // bytes arrived, nothing readable yet
     },
-    keyChanged(hasKey, verified) {
+    sourceChanged(at) {
+      h = fresh(at);
+      bytesSeen = 0;
+      framesSeen = 0;
       keyWorkedOn = null;
       authFailsInRow = 0;
+    },
+    keyChanged(hasKey, verified, at) {
+      keyWorkedOn = null;
+      authFailsInRow = 0;
+      restartCounts(at);
       if (verified === 'ok') {
         keyWorkedOn = h.systemTitle;
         h.diagnosis = 'key-ok';

@@ -71,6 +71,7 @@ export function createLinkRoom(opts: LinkRoomOptions): LinkRoom {
   async function start(config: SourceConfig): Promise<LinkState> {
     await stop();
     if (closed) return state();
+    session.sourceChanged();
     const built = await buildSource(config, clock, opts.demo);
     if (!built.ok) {
       idle = { status: 'error', source: config, since: clock.now(), lastDataAt: null, message: built.error.message };

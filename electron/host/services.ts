@@ -137,7 +137,7 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
   decoderWatchers.push((event, at) => staff.observeTelegram(event, at));
 
   const handlers: Handlers = {
-    'app:snapshot': async () => ok({ link: linkRoom.state(), key: keys.status(), ...session.snapshotPart() }),
+    'app:snapshot': async () => ok({ at: clock.now(), link: linkRoom.state(), key: keys.status(), ...session.snapshotPart() }),
     ...linkRoom.handlers,
     ...keyRoom.handlers,
     'messages:markRead': async ({ channel }) => {

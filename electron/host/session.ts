@@ -40,6 +40,8 @@ export interface Session {
   push(bytes: Uint8Array): number;
   /** The line was closed or switched: drop half-received frames. */
   resetStream(): void;
+  /** Another source now feeds the port: its health starts from nothing. */
+  sourceChanged(): void;
   /** Installs a new key (or none) and re-diagnoses on the newest encrypted frame. */
   setKey(key: Uint8Array | null): KeyVerification;
   /** Tries `key` on the newest encrypted frame without installing it. */
@@ -152,10 +154,15 @@ export function createSession(opts: SessionOptions): Session {
     resetStream() {
       decoder.reset();
     },
+    sourceChanged() {
+      decoder.reset();
+      tracker.sourceChanged(clock.now());
+      emitHealth();
+    },
     setKey(key) {
       decoder.setKey(key);
       const { result, systemTitle } = verify(key);
-      tracker.keyChanged(key !== null, result);
+      tracker.keyChanged(key !== null, result, clock.now());
       if (result === 'ok' && systemTitle) opts.onKeyVerified?.(systemTitle);
       emitHealth();
       return result;

@@ -1,37 +1,42 @@
-/** What is wrong (or right) with the port, in plain words, announced politely when it changes. */
-import type { KeyDiagnosis } from '../../contracts/ipc.ts';
+/**
+ * What is wrong (or right) with the port, in plain words, announced politely when it changes. It
+ * says the one port status (state/port-status.ts), so it never claims a working key while the
+ * source, the link or the host has failed.
+ */
 import { t } from '../i18n/index.ts';
 import { useApp } from '../state/context.tsx';
+import type { PortStatusKind } from '../state/port-status.ts';
+import { selectPortStatus } from '../state/store.ts';
 
-const SEVERITY: Record<KeyDiagnosis, 'ok' | 'warn' | 'bad'> = {
-  'no-signal': 'warn',
-  noise: 'warn',
-  plain: 'ok',
-  'encrypted-no-key': 'warn',
-  'key-ok': 'ok',
-  'wrong-key': 'bad',
-  'key-rotated': 'bad',
-};
 const ICON = { ok: '✓', warn: '!', bad: '✕' } as const;
-const NEEDS_KEY: ReadonlySet<KeyDiagnosis> = new Set(['encrypted-no-key', 'wrong-key', 'key-rotated']);
+const NEEDS_KEY: ReadonlySet<PortStatusKind> = new Set(['needs-key', 'wrong-key', 'key-rotated']);
 
-export function DiagnosisBanner({ diagnosis }: { diagnosis: KeyDiagnosis | null }) {
+export function DiagnosisBanner() {
   const setView = useApp((s) => s.setView);
   const view = useApp((s) => s.view);
-  if (diagnosis === null) return null;
-  const severity = SEVERITY[diagnosis];
+  const kind = useApp((s) => selectPortStatus(s).kind);
+  const severity = useApp((s) => selectPortStatus(s).severity);
+  const diagnosis = useApp((s) => s.health?.diagnosis ?? null);
+  const loaded = useApp((s) => s.loaded);
+  if (!loaded) return null; // nothing is known before the first snapshot
   return (
-    <div className={`diagnosis diagnosis-${severity}`} data-testid="diagnosis" data-diagnosis={diagnosis} data-severity={severity}>
+    <div
+      className={`diagnosis diagnosis-${severity}`}
+      data-testid="diagnosis"
+      data-status={kind}
+      data-diagnosis={diagnosis ?? undefined}
+      data-severity={severity}
+    >
       <span className="diagnosis-icon" aria-hidden="true">
         {ICON[severity]}
       </span>
-      <span>{t(`diagnosis.${diagnosis}`)}</span>
-      {NEEDS_KEY.has(diagnosis) && view !== 'pairing' && (
+      <span>{t(`status.${kind}`)}</span>
+      {NEEDS_KEY.has(kind) && view !== 'pairing' && (
         <button type="button" className="link-button" data-testid="diagnosis-open-pairing" onClick={() => setView('pairing')}>
           {t('diagnosis.openPairing')}
         </button>
       )}
-      {NEEDS_KEY.has(diagnosis) && view !== 'settings' && (
+      {NEEDS_KEY.has(kind) && view !== 'settings' && (
         <button type="button" className="link-button" data-testid="diagnosis-open-settings" onClick={() => setView('settings')}>
           {t('diagnosis.openSettings')}
         </button>

@@ -3,11 +3,21 @@
  * Only the diagnosis and host-connection notices are a live region; the ticking age is not.
  */
 import type { PortHealth } from '../../contracts/ipc.ts';
+import type { ErrorCode } from '../../protocol/types.ts';
+import { formatClock } from '../i18n/format.ts';
 import { t } from '../i18n/index.ts';
 import { useApp } from '../state/context.tsx';
 import { DiagnosisBanner } from './DiagnosisBanner.tsx';
 import { LinkStatusText } from './LinkStatusText.tsx';
 import { TelegramAge } from './TelegramAge.tsx';
+
+/** "23: 20 no key, 3 checksum", every reason that occurred, or "none". */
+function rejectedText(h: PortHealth): string {
+  const reasons = (Object.entries(h.rejected) as [ErrorCode, number][]).filter(([, n]) => n > 0);
+  const total = reasons.reduce((sum, [, n]) => sum + n, 0);
+  if (total === 0) return t('status.rejectedNone');
+  return `${total}: ${reasons.map(([code, n]) => `${n} ${t(`reject.${code}`)}`).join(', ')}`;
+}
 
 function encryptionText(h: PortHealth | null): string {
   if (!h || h.encrypted === null) return t('health.encryptionUnknown');
@@ -18,7 +28,7 @@ export function HealthPanel() {
   const health = useApp((s) => s.health);
   const link = useApp((s) => s.link);
   const host = useApp((s) => s.host);
-  const lastAt = useApp((s) => s.health?.lastTelegramAt ?? null);
+  const offset = useApp((s) => s.hostOffsetMs);
   // Before the first snapshot there are no counts: say so rather than show zeros.
   const none = t('value.null');
   return (
@@ -32,7 +42,7 @@ export function HealthPanel() {
             {t('app.hostDisconnected')}
           </p>
         )}
-        <DiagnosisBanner diagnosis={health?.diagnosis ?? null} />
+        <DiagnosisBanner />
       </div>
       <dl className="health-items">
         <div>
@@ -44,7 +54,7 @@ export function HealthPanel() {
         <div>
           <dt>{t('health.lastTelegram')}</dt>
           <dd>
-            <TelegramAge at={lastAt} />
+            <TelegramAge />
           </dd>
         </div>
         <div>
@@ -60,13 +70,10 @@ export function HealthPanel() {
         <div>
           <dt>{t('health.rejected')}</dt>
           <dd data-testid="health-rejected">
-            {health
-              ? t('health.rejectedDetail', {
-                  auth: health.rejected.AUTH_FAILED,
-                  crc: health.rejected.CRC_MISMATCH,
-                  replay: health.rejected.REPLAY,
-                })
-              : none}
+            {health ? rejectedText(health) : none}
+            {health?.countingSince != null && (
+              <span className="health-since"> ({t('status.rejectedSince', { time: formatClock(health.countingSince + offset) })})</span>
+            )}
           </dd>
         </div>
         <div>

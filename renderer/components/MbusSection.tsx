@@ -8,7 +8,7 @@ export function MbusSection({ channels }: { channels: MbusChannel[] }) {
     <section className="tile tile-wide" data-testid="tile-mbus" aria-labelledby="mbus-title">
       <h2 id="mbus-title">{t('mbus.title')}</h2>
       {channels.length === 0 ? (
-        <p data-testid="mbus-none">{t('mbus.none')}</p>
+        <p data-testid="mbus-none">{t('mbus.notPushed')}</p>
       ) : (
         <div className="mbus-grid">
           {channels.map((m) => (

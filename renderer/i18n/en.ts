@@ -3,6 +3,7 @@
  * Placeholders are `{name}`; a translation must keep the same placeholders. The pairing and
  * service views' strings live in their own files, spread in here, so `t` covers them too.
  */
+import { enStatus } from './en-status.ts';
 import { enPairing } from './en-pairing.ts';
 import { enService } from './en-service.ts';
 
@@ -71,7 +72,6 @@ const enCore = {
   'elec.phaseExport': 'Sending',
 
   'mbus.title': 'Gas, water and heat',
-  'mbus.none': 'No gas, water or heat meter is connected to this meter.',
   'mbus.channel': 'Channel {channel}',
   'mbus.kind.gas': 'Gas',
   'mbus.kind.water': 'Water',
@@ -130,7 +130,6 @@ const enCore = {
   'health.link': 'Link',
   'health.decoded': 'Read',
   'health.rejected': 'Rejected',
-  'health.rejectedDetail': '{auth} authentication, {crc} checksum, {replay} replayed',
   'health.gaps': 'Gaps',
   'health.gapsDetail': '{gaps} gap(s), {missed} frame(s) missed',
   'link.idle': 'Not started',
@@ -207,9 +206,9 @@ const enCore = {
 } as const satisfies Record<string, string>;
 
 /** The parts, by area; a key must appear in one part only (a spread would silently overwrite it). */
-export const EN_PARTS = { core: enCore, pairing: enPairing, service: enService } as const;
+export const EN_PARTS = { core: enCore, pairing: enPairing, service: enService, status: enStatus } as const;
 
-export const en = { ...enCore, ...enPairing, ...enService } as const;
+export const en = { ...enCore, ...enPairing, ...enService, ...enStatus } as const;
 
 export type MessageKey = keyof typeof en;
 

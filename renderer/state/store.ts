@@ -17,6 +17,7 @@ import type {
 } from '../../contracts/ipc.ts';
 import { markChannelRead, unreadIds, upsertMessage, type MessageChannel } from './messages.ts';
 import { createPortLog, mergeTiming, type IntervalPoint } from './port-log.ts';
+import { derivePortStatus, type PortStatus } from './port-status.ts';
 import { createPowerSeries, type ChartPoint, type PowerPoint } from './power-series.ts';
 
 export { CHART_WINDOW_MS, type ChartPoint, type PowerPoint } from './power-series.ts';
@@ -46,8 +47,14 @@ export interface AppState {
   frames: FrameRecord[]; // newest first
   intervals: IntervalPoint[]; // oldest first, the last hour
   timings: ChangeTiming[]; // staff changes, newest first
+  // The renderer's own clock, ticked once a second (startClock), and what it says about the host's data.
+  now: number;
+  hostOffsetMs: number; // renderer clock minus host clock, measured at the last snapshot
+  readingSeenAt: number | null; // renderer time the shown reading arrived (a snapshot's: converted from host time)
 
   setView(view: View): void;
+  /** The renderer clock moved on: the port status may change (values grow old without any event). */
+  tick(now: number): void;
   setHost(host: HostConnection): void;
   loadSnapshot(snapshot: Snapshot): void;
   setLoadError(error: ApiError): void;
@@ -74,8 +81,8 @@ const pointOf = (r: ReadingRecord): PowerPoint => ({
   exportPowerW: r.telegram.electricity.exportPowerW ?? null,
 });
 
-/** Create a store with nothing loaded. */
-export function createAppStore(): AppStore {
+/** Create a store with nothing loaded; `clock` is the renderer's (tests pass their own). */
+export function createAppStore(clock: () => number = Date.now): AppStore {
   // Only small numeric points outlive a telegram: `latest` is replaced, the series keeps numbers.
   const series = createPowerSeries();
   const portLog = createPortLog();
@@ -96,12 +103,18 @@ export function createAppStore(): AppStore {
     frames: [],
     intervals: [],
     timings: [],
+    now: clock(),
+    hostOffsetMs: 0,
+    readingSeenAt: null,
 
     setView: (view) => set({ view }),
+    tick: (now) => set({ now }),
     setHost: (host) => set({ host }),
     setLoadError: (loadError) => set({ loadError }),
     loadSnapshot(s) {
       series.clear();
+      const now = clock();
+      const hostOffsetMs = now - s.at;
       let chart: ChartPoint[] = [];
       for (const p of [...s.history].sort((a, b) => a.at - b.at)) chart = series.add(p);
       set({
@@ -115,9 +128,15 @@ export function createAppStore(): AppStore {
         messages: s.messages,
         unread: unreadIds(s.messages),
         problems: s.problems.slice(0, MAX_PROBLEMS),
+        now,
+        hostOffsetMs,
+        readingSeenAt: s.latest ? s.latest.receivedAt + hostOffsetMs : null,
       });
     },
-    applyReading: (reading) => set({ latest: reading, chart: series.add(pointOf(reading)) }),
+    applyReading(reading) {
+      const now = clock();
+      set({ latest: reading, chart: series.add(pointOf(reading)), readingSeenAt: now, now: Math.max(get().now, now) });
+    },
     setLink: (link) => set({ link }),
     setHealth: (health) => set({ health }),
     setKey: (key) => set({ key }),
@@ -135,11 +154,17 @@ export function createAppStore(): AppStore {
   }));
 }
 
-/** True when the key fails on the frames that arrive: no new value can be read. */
-export const selectKeyFails = (s: AppState): boolean => s.health?.diagnosis === 'wrong-key' || s.health?.diagnosis === 'key-rotated';
+/** The port's one status (port-status.ts), from the store's facts on the renderer's clock. */
+export function selectPortStatus(s: AppState): PortStatus {
+  const link = s.link && s.link.lastDataAt !== null ? { ...s.link, lastDataAt: s.link.lastDataAt + s.hostOffsetMs } : s.link;
+  return derivePortStatus({ host: s.host, link, health: s.health, key: s.key, lastVerifiedAt: s.readingSeenAt, now: s.now });
+}
 
-/**
- * True when the shown values are no longer refreshed: the key fails, or the link brings nothing
- * (silent meter, cable pulled, source stopped or still connecting), so they must not look current.
- */
-export const selectStale = (s: AppState): boolean => selectKeyFails(s) || (s.link !== null && s.link.status !== 'open');
+/** True when the key fails on the frames that arrive: no new value can be read. */
+export const selectKeyFails = (s: AppState): boolean => {
+  const kind = selectPortStatus(s).kind;
+  return kind === 'wrong-key' || kind === 'key-rotated';
+};
+
+/** True when the shown values are not what the meter says now (port-status.ts, rule 5). */
+export const selectStale = (s: AppState): boolean => !selectPortStatus(s).current;

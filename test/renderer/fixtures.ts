@@ -1,3 +1,4 @@
+import { createAppStore, type AppStore } from '../../renderer/state/store.ts';
 /** Builders for renderer tests: readings, health, snapshots and a scriptable fake LuxApi. */
 import type {
   ApiResult,
@@ -50,6 +51,7 @@ export function health(patch: Partial<PortHealth> = {}): PortHealth {
     systemTitle: '53414731030700',
     lastFrameCounter: 100,
     lastTelegramAt: T0,
+    countingSince: null,
     framesDecoded: 42,
     rejected: { AUTH_FAILED: 0, CRC_MISMATCH: 0, REPLAY: 0, NO_KEY: 0, MALFORMED: 0 },
     counterGaps: 0,
@@ -64,7 +66,7 @@ export const LINK_OPEN: LinkState = { status: 'open', source: { kind: 'demo' }, 
 export const KEY_MANUAL: KeyStatus = { hasKey: true, origin: 'manual', meterId: null, systemTitle: null, storage: 'file' };
 
 export function snapshot(patch: Partial<Snapshot> = {}): Snapshot {
-  return { link: LINK_OPEN, health: health(), key: KEY_MANUAL, latest: null, history: [], messages: [], problems: [], ...patch };
+  return { at: T0, link: LINK_OPEN, health: health(), key: KEY_MANUAL, latest: null, history: [], messages: [], problems: [], ...patch };
 }
 
 type Handler<C extends Channel> = (payload: Payload<C>) => ApiResult<Value<C>> | Promise<ApiResult<Value<C>>>;
@@ -95,4 +97,15 @@ export function fakeApi(handlers: { [C in Channel]?: Handler<C> } = {}) {
   const emit = <E extends EventName>(event: E, payload: Events[E]): void => listeners.get(event)?.forEach((l) => l(payload));
   const listenerCount = (): number => [...listeners.values()].reduce((n, s) => n + s.size, 0);
   return { api: full, emit, calls, listenerCount };
+}
+
+/**
+ * A store that has heard a live port: host reachable, link open, key set, a verified reading just in.
+ * Components then show current values unless a test changes one of these facts.
+ */
+export function liveStore(): AppStore {
+  const store = createAppStore();
+  store.getState().setHost('open');
+  store.getState().loadSnapshot(snapshot({ latest: reading(T0) }));
+  return store;
 }

@@ -4,13 +4,13 @@ import type { ReactNode } from 'react';
 import { afterEach } from 'vitest';
 import type { LuxApi } from '../../contracts/ipc.ts';
 import { AppProvider } from '../../renderer/state/context.tsx';
-import { createAppStore, type AppStore } from '../../renderer/state/store.ts';
-import { fakeApi } from './fixtures.ts';
+import type { AppStore } from '../../renderer/state/store.ts';
+import { fakeApi, liveStore } from './fixtures.ts';
 
 afterEach(cleanup);
 
 export function renderApp(ui: ReactNode, options: { store?: AppStore; api?: LuxApi } = {}) {
-  const store = options.store ?? createAppStore();
+  const store = options.store ?? liveStore();
   const fake = fakeApi();
   const api = options.api ?? fake.api;
   const view = render(

@@ -2,6 +2,7 @@
 import { act, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { Dashboard } from '../../../renderer/components/Dashboard.tsx';
+import { createAppStore } from '../../../renderer/state/store.ts';
 import { LINK_OPEN, T0, health, reading, snapshot } from '../fixtures.ts';
 import { renderApp } from '../render-app.tsx';
 
@@ -92,7 +93,7 @@ describe('Dashboard', () => {
   });
 
   it('says it is loading, or why loading failed', () => {
-    const { store } = renderApp(<Dashboard />);
+    const { store } = renderApp(<Dashboard />, { store: createAppStore() });
     expect(screen.getByTestId('loading').textContent).toMatch(/Connecting/);
     act(() => store.getState().setLoadError({ code: 'CLOSED', message: 'host down' }));
     expect(screen.getByTestId('loading').textContent).toMatch(/host down/);

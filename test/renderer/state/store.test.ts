@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHART_WINDOW_MS, createAppStore, selectStale } from '../../../renderer/state/store.ts';
 import { messageId } from '../../../renderer/state/messages.ts';
-import { LINK_OPEN, T0, health, reading, snapshot } from '../fixtures.ts';
+import { LINK_OPEN, T0, health, liveStore, reading, snapshot } from '../fixtures.ts';
 
 describe('app store', () => {
   it('loads a snapshot: link, health, key, latest, history sorted oldest first', () => {
@@ -70,7 +70,7 @@ describe('app store', () => {
   });
 
   it('is stale when the key fails on incoming frames', () => {
-    const store = createAppStore();
+    const store = liveStore();
     store.getState().setHealth(health({ diagnosis: 'key-ok' }));
     expect(selectStale(store.getState())).toBe(false);
     store.getState().setHealth(health({ diagnosis: 'wrong-key' }));
@@ -80,7 +80,7 @@ describe('app store', () => {
   });
 
   it('is stale while the link brings nothing, and fresh again once it is open', () => {
-    const store = createAppStore();
+    const store = liveStore();
     store.getState().setHealth(health({ diagnosis: 'key-ok' }));
     for (const status of ['silent', 'reconnecting', 'error', 'idle', 'connecting'] as const) {
       store.getState().setLink({ ...LINK_OPEN, status });

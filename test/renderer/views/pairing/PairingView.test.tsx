@@ -14,6 +14,7 @@ const health = (diagnosis: PortHealth['diagnosis'], systemTitle: string | null =
   encrypted: systemTitle !== null,
   systemTitle,
   lastFrameCounter: null,
+  countingSince: null,
   lastTelegramAt: null,
   framesDecoded: 0,
   rejected: { AUTH_FAILED: 0, CRC_MISMATCH: 0, REPLAY: 0, NO_KEY: 0, MALFORMED: 0 },
