@@ -171,6 +171,23 @@ export interface ChangeTiming {
   acceptedAt: number | null; // central answered 2xx
   seenAt: number | null; // first telegram on the port that shows it
   error?: string;
+  supersededBy?: number; // a later accepted change overrode it before the port showed it
+}
+
+/** A staff client's session ended by itself; the view says why. */
+export interface StaffSessionState {
+  signedIn: false;
+  reason: 'idle';
+  idleMinutes: number;
+}
+
+/** One line of the central's audit log (central-mock/API.md, `GET /api/meters/:id/audit`). */
+export interface AuditEntry {
+  at: string; // ISO 8601
+  actor: string; // staff:<n>, seed, provisioning
+  action: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
 }
 
 // ---- the contract ----------------------------------------------------------------------------
@@ -183,16 +200,20 @@ export interface Requests {
   'source:set': [SourceConfig, LinkState];
   'source:stop': [null, LinkState];
   'key:status': [null, KeyStatus];
-  'key:set': [{ hex: string }, KeyStatus];
+  // verified: it opened the newest encrypted frame; unchecked: no encrypted frame to try it on yet
+  'key:set': [{ hex: string }, KeyStatus & { check: 'verified' | 'unchecked' }];
   'key:clear': [null, KeyStatus];
   'messages:markRead': [{ channel: MessageRecord['channel'] }, null];
   'pairing:pair': [{ centralUrl?: string; meterId: string; code: string }, PairingOutcome];
-  'capture:export': [{ redact: boolean }, { fileName: string; ndjson: string }];
+  'capture:export': [{ redact: boolean }, { fileName: string; ndjson: string; frames: number }];
   'central:info': [null, { url: string | null; demo: boolean }];
-  'staff:signIn': [{ centralUrl?: string; token: string }, { meter: CentralMeter | null }]; // meter matched by the port's system title / meter id
+  // meter matched by the port's system title / meter id; the session ends after idleMinutes without a request
+  'staff:signIn': [{ centralUrl?: string; token: string }, { meter: CentralMeter | null; centralUrl: string; idleMinutes: number }];
   'staff:signOut': [null, null];
   'staff:meter': [null, CentralMeter];
   'staff:change': [StaffChange, ChangeTiming];
+  'staff:pairingCode': [null, { pairingCode: string }]; // issues a new code for the meter, replacing the old one
+  'staff:audit': [null, { entries: AuditEntry[] }]; // newest first
 }
 
 /** Events host -> renderer. */
@@ -203,7 +224,8 @@ export interface Events {
   'meter:link': LinkState;
   'meter:health': PortHealth;
   'key:status': KeyStatus;
-  'staff:timing': ChangeTiming; // a change's acceptedAt / seenAt filled in
+  'staff:timing': ChangeTiming; // a change's acceptedAt / seenAt / supersededBy filled in (to its client only)
+  'staff:session': StaffSessionState; // this client's staff session ended by itself (to that client only)
   'meter:message': MessageRecord; // a new message, or one whose readAt changed (same channel + firstSeenAt)
 }
 
@@ -237,6 +259,8 @@ export const CHANNELS = [
   'staff:signOut',
   'staff:meter',
   'staff:change',
+  'staff:pairingCode',
+  'staff:audit',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = [
@@ -247,6 +271,7 @@ export const EVENTS = [
   'meter:health',
   'key:status',
   'staff:timing',
+  'staff:session',
   'meter:message',
 ] as const satisfies readonly EventName[];
 
@@ -257,8 +282,10 @@ export type { ControlState };
  * A shell validates the payload, calls `handle`, and forwards events; it adds no logic of its own.
  */
 export interface HostServices {
-  handle<C extends Channel>(channel: C, payload: Payload<C>): Promise<ApiResult<Value<C>>>;
-  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /** `client` names the window or connection asking (staff sessions are per client); omitted = one local client. */
+  handle<C extends Channel>(channel: C, payload: Payload<C>, client?: string): Promise<ApiResult<Value<C>>>;
+  /** With `client`, events meant for other clients only (staff timings, session ends) are not delivered. */
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void, client?: string): () => void;
   close(): Promise<void>;
 }
 

@@ -21,6 +21,37 @@ function asciiHex(text: string): string {
   return out;
 }
 
+/** What a measured value, a message text or a checksum becomes in a redacted record. */
+export const REDACTED = '(redacted)';
+
+/**
+ * Keys of a decoded record kept as they are in a redacted export: the frame's place in the stream,
+ * its status, and the meter's configuration and control states. Everything else that is not an id
+ * (energy, power, voltage, current, counts, M-Bus readings, operator messages, unknown lines'
+ * values, the CRC) becomes REDACTED; ids and system titles become pseudonyms.
+ */
+const KEEP = new Set([
+  'type',
+  'code',
+  'encrypted',
+  'frameCounter',
+  'missed',
+  'skippedBytes',
+  'version',
+  'timestamp',
+  'powerLimitKva',
+  'breaker',
+  'relay1',
+  'relay2',
+  'channel',
+  'kind',
+  'deviceType',
+  'unit',
+  'capturedAt',
+  'valve',
+  'obis',
+]);
+
 export interface Redactor {
   /** Redacts the id lines of a telegram's text, fixing its CRC if it was valid. */
   text(telegram: string): string;
@@ -28,6 +59,8 @@ export interface Redactor {
   frameHex(rawHex: string): string;
   /** Deep copy of a JSON value with ids, titles and telegram texts redacted. */
   value<T>(value: T): T;
+  /** A decoded record as a redacted export keeps it (see KEEP), marked `"redacted": true`. */
+  record(record: Record<string, unknown>): Record<string, unknown>;
 }
 
 /** A redactor with its own pseudonym tables (use one per export). */
@@ -109,9 +142,30 @@ export function createRedactor(): Redactor {
     return v;
   }
 
+  function measured(v: unknown, key: string | null, inTelegram: boolean): unknown {
+    if (v === null || typeof v === 'boolean') return v; // null: pushed empty, says nothing
+    if (key === 'meterId' || key === 'equipmentId') return typeof v === 'string' ? idFor(v) : v;
+    if (key === 'systemTitle') return typeof v === 'string' ? titleFor(v) : v;
+    if (key === 'header' && typeof v === 'string') return `${v.slice(0, 5)}${REDACTED}`; // keeps the maker flag
+    if (key === 'message' && !inTelegram && typeof v === 'string') return scrub(v); // a decoder's words
+    if (key !== null && KEEP.has(key)) return v;
+    if (typeof v === 'string') return v === '' ? v : REDACTED; // an empty channel stays visibly empty
+    if (typeof v === 'number') return REDACTED;
+    if (Array.isArray(v)) return v.map((x) => measured(x, null, inTelegram));
+    if (typeof v === 'object') {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, measured(x, k, inTelegram)]));
+    }
+    return REDACTED;
+  }
+
   return {
     text,
     frameHex,
+    record(record) {
+      const out = measured(record, null, record.type === 'telegram') as Record<string, unknown>;
+      delete out.rawHex;
+      return { ...out, redacted: true };
+    },
     value<T>(value: T): T {
       walk(value, null); // learn every id first, so free text anywhere is scrubbed with all of them
       return walk(value, null) as T;

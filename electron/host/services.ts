@@ -37,7 +37,7 @@ export interface HostServicesOptions {
   autoStart?: boolean;
 }
 
-type Handlers = { [C in Channel]: (payload: Payload<C>) => Promise<ApiResult<Value<C>>> };
+type Handlers = { [C in Channel]: (payload: Payload<C>, client?: string) => Promise<ApiResult<Value<C>>> };
 
 const ok = <T>(value: T): ApiResult<T> => ({ ok: true, value });
 const fail = <T>(code: string, message: string): ApiResult<T> => ({ ok: false, error: { code, message } });
@@ -77,6 +77,7 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
   const staff = createStaffService({
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
     now: () => clock.now(),
+    timers: clock,
     centralUrl: () => settings.centralUrl ?? demoEndpoint?.centralUrl ?? null,
     getPortView: () => {
       const { health, latest } = session.snapshotPart();
@@ -86,7 +87,8 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
         lastTelegram: latest?.telegram ?? null,
       };
     },
-    onTiming: (timing) => hub.emit('staff:timing', timing),
+    onTiming: (timing, client) => hub.emit('staff:timing', timing, client),
+    onSession: (state, client) => hub.emit('staff:session', state, client),
   });
 
   const session = createSession({
@@ -205,10 +207,17 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     'key:set': async ({ hex }) => {
       const checked = checkMeterKey(typeof hex === 'string' ? hex : '');
       if (!checked.ok) return fail(checked.code, checked.message);
-      await keys.set(checked.hex, { origin: 'manual', meterId: null, systemTitle: null });
+      // Tried on the newest encrypted frame first: a typo must not replace a key that works.
+      const live = session.verifyKey(Uint8Array.from(Buffer.from(checked.hex, 'hex')));
+      if (live.result === 'fails')
+        return fail(
+          'KEY_FAILS',
+          `this key does not open the frames arriving from ${live.systemTitle ?? 'the meter'}; the key in use is kept`,
+        );
+      await keys.set(checked.hex, { origin: 'manual', meterId: null, systemTitle: live.systemTitle });
       session.setKey(keys.key());
       hub.emit('key:status', keys.status());
-      return ok(keys.status());
+      return ok({ ...keys.status(), check: live.result === 'ok' ? 'verified' : 'unchecked' });
     },
     'key:clear': async () => {
       const status = await keys.clear();
@@ -225,25 +234,27 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
       ok(exportCapture(session.frames.since(clock.now() - settings.captureMinutes * 60_000), { redact, now: clock.now() })),
     'central:info': async () =>
       ok({ url: settings.centralUrl ?? demoEndpoint?.centralUrl ?? null, demo: linkState().source?.kind === 'demo' }),
-    'staff:signIn': (p) => staff.handle('staff:signIn', p),
-    'staff:signOut': (p) => staff.handle('staff:signOut', p),
-    'staff:meter': (p) => staff.handle('staff:meter', p),
-    'staff:change': (p) => staff.handle('staff:change', p),
+    'staff:signIn': (p, client) => staff.handle('staff:signIn', p, client),
+    'staff:signOut': (p, client) => staff.handle('staff:signOut', p, client),
+    'staff:meter': (p, client) => staff.handle('staff:meter', p, client),
+    'staff:change': (p, client) => staff.handle('staff:change', p, client),
+    'staff:pairingCode': (p, client) => staff.handle('staff:pairingCode', p, client),
+    'staff:audit': (p, client) => staff.handle('staff:audit', p, client),
   } satisfies Handlers & Record<StaffChannel, unknown>;
 
   const stored = settings.source;
   if (stored && opts.autoStart !== false) await oneAtATime(() => startLink(stored));
 
   return {
-    async handle(channel, payload) {
+    async handle(channel, payload, client) {
       try {
-        return await (handlers[channel] as (p: typeof payload) => Promise<ApiResult<Value<typeof channel>>>)(payload);
+        return await (handlers[channel] as (p: typeof payload, c?: string) => Promise<ApiResult<Value<typeof channel>>>)(payload, client);
       } catch (err) {
         // Our own messages never carry key material; a system error's first line is safe to show.
         return fail('INTERNAL', `${channel}: ${(err as Error).message?.split('\n')[0] ?? String(err)}`);
       }
     },
-    on: (event, listener) => hub.on(event, listener),
+    on: (event, listener, client) => hub.on(event, listener, client),
     async close() {
       closed = true;
       await oneAtATime(stopLink);

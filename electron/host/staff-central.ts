@@ -2,7 +2,7 @@
  * The staff side of the central system's HTTP API (central-mock/API.md), as used by the service view.
  * Every call returns a value, never throws: a refused or unreachable central is an `ApiError`.
  */
-import type { ApiError, ApiResult, CentralMeter, StaffChange } from '../../contracts/ipc.ts';
+import type { ApiError, ApiResult, AuditEntry, CentralMeter, StaffChange } from '../../contracts/ipc.ts';
 
 export type FetchLike = (url: string, init?: RequestInit) => Promise<Response>;
 
@@ -65,6 +65,20 @@ export function isCentralMeter(value: unknown): value is CentralMeter {
   if (typeof value !== 'object' || value === null) return false;
   const m = value as Record<string, unknown>;
   return typeof m.meterId === 'string' && typeof m.systemTitle === 'string' && typeof m.encryption === 'boolean' && Array.isArray(m.fields);
+}
+
+/** True when `value` is the central's audit answer (`{"entries": [...]}`, API.md). */
+export function isAuditList(value: unknown): value is { entries: AuditEntry[] } {
+  if (typeof value !== 'object' || value === null) return false;
+  const entries = (value as { entries?: unknown }).entries;
+  return (
+    Array.isArray(entries) &&
+    entries.every((e) => {
+      if (typeof e !== 'object' || e === null) return false;
+      const x = e as Record<string, unknown>;
+      return typeof x.at === 'string' && typeof x.actor === 'string' && typeof x.action === 'string';
+    })
+  );
 }
 
 function fail(code: string, message: string): { ok: false; error: ApiError } {

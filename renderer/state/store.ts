@@ -6,6 +6,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   ApiError,
   ChangeTiming,
+  StaffSessionState,
   FrameRecord,
   KeyStatus,
   LinkState,
@@ -46,6 +47,7 @@ export interface AppState {
   frames: FrameRecord[]; // newest first
   intervals: IntervalPoint[]; // oldest first, the last hour
   timings: ChangeTiming[]; // staff changes, newest first
+  staffEnded: StaffSessionState | null; // this window's staff session ended by itself (`staff:session`)
 
   setView(view: View): void;
   setHost(host: HostConnection): void;
@@ -64,6 +66,8 @@ export interface AppState {
   addFrame(frame: FrameRecord): void;
   /** A staff change's timing, from `staff:timing` or the `staff:change` reply, merged by id. */
   applyTiming(timing: ChangeTiming): void;
+  /** This window's staff session ended (idle), or null once the view has taken note. */
+  setStaffEnded(state: StaffSessionState | null): void;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -96,6 +100,7 @@ export function createAppStore(): AppStore {
     frames: [],
     intervals: [],
     timings: [],
+    staffEnded: null,
 
     setView: (view) => set({ view }),
     setHost: (host) => set({ host }),
@@ -132,6 +137,7 @@ export function createAppStore(): AppStore {
     },
     addFrame: (frame) => set(portLog.addFrame(frame)),
     applyTiming: (timing) => set({ timings: mergeTiming(get().timings, timing) }),
+    setStaffEnded: (staffEnded) => set({ staffEnded }),
   }));
 }
 

@@ -35,7 +35,7 @@ describe('KeyEntry', () => {
   });
 
   it('sends a valid key normalised, then empties the field and never shows the key', async () => {
-    const fake = fakeApi({ 'key:set': () => ({ ok: true, value: KEY_MANUAL }) });
+    const fake = fakeApi({ 'key:set': () => ({ ok: true, value: { ...KEY_MANUAL, check: 'verified' } }) });
     const { container } = renderApp(<KeyEntry />, { api: fake.api });
     type(KEY);
     expect(screen.queryByTestId('key-error')).toBeNull();

@@ -88,7 +88,12 @@ describe('PairingView', () => {
 
   it('refuses the published authentication key by hand, and stores a real one', async () => {
     const { fake } = setup(
-      { 'key:set': () => ({ ok: true, value: { hasKey: true, origin: 'manual', meterId: null, systemTitle: null, storage: 'file' } }) },
+      {
+        'key:set': () => ({
+          ok: true,
+          value: { hasKey: true, origin: 'manual', meterId: null, systemTitle: null, storage: 'file', check: 'verified' },
+        }),
+      },
       'encrypted-no-key',
     );
     fireEvent.click(screen.getByTestId('pairing-manual-toggle'));

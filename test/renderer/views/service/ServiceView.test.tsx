@@ -87,7 +87,7 @@ describe('ServiceView', () => {
       'staff:signIn': (p) => {
         signedIn = p.token === 'good';
         return signedIn
-          ? { ok: true, value: { meter: current } }
+          ? { ok: true, value: { meter: current, centralUrl: 'http://127.0.0.1:1/', idleMinutes: 15 } }
           : { ok: false, error: { code: 'UNAUTHORIZED', message: 'bad staff token' } };
       },
       'staff:meter': () =>
