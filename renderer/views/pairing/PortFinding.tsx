@@ -1,5 +1,6 @@
 /** Step 1 of pairing: what the port shows, in plain words, with hints when nothing useful arrives. */
 import type { KeyDiagnosis, LinkState, PortHealth } from '../../../contracts/ipc.ts';
+import { RepairForm } from './RepairForm.tsx';
 import { describeSystemTitle } from './system-title.ts';
 import { t } from '../../i18n/index.ts';
 import type { MessageKey } from '../../i18n/index.ts';
@@ -23,7 +24,14 @@ const FINDING: Record<KeyDiagnosis, MessageKey> = {
 const MARK = '\u0001';
 
 /** What the port shows, from the link state and the port health's diagnosis. */
-export function PortFinding(props: { link: LinkState | null; health: PortHealth | null; onRepair: () => void }) {
+export function PortFinding(props: {
+  link: LinkState | null;
+  health: PortHealth | null;
+  /** The meter id LuxP1 knows (key store or port): re-pairing then asks only for the code. */
+  meterId: string | null;
+  onRepair: () => void;
+  onManual: () => void;
+}) {
   const { link, health } = props;
   const waiting = !link || link.status === 'idle' || link.status === 'connecting';
   const diagnosis: KeyDiagnosis = health?.diagnosis ?? 'no-signal';
@@ -44,11 +52,14 @@ export function PortFinding(props: { link: LinkState | null; health: PortHealth 
           ))}
         </ul>
       )}
-      {diagnosis === 'key-rotated' && (
-        <button type="button" data-testid="pairing-repair" onClick={props.onRepair}>
-          {t('pairing.repair')}
-        </button>
-      )}
+      {diagnosis === 'key-rotated' &&
+        (props.meterId ? (
+          <RepairForm meterId={props.meterId} onManual={props.onManual} />
+        ) : (
+          <button type="button" data-testid="pairing-repair" onClick={props.onRepair}>
+            {t('pairing.repair')}
+          </button>
+        ))}
     </section>
   );
 }

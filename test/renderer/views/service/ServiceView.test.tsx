@@ -100,7 +100,7 @@ describe('ServiceView', () => {
     expect(screen.queryByTestId('staff-controls')).toBeNull();
     fireEvent.change(screen.getByTestId('staff-token'), { target: { value: 'bad' } });
     fireEvent.click(screen.getByTestId('staff-signin-submit'));
-    await waitFor(() => expect(screen.getByTestId('staff-error').textContent).toContain('bad staff token'));
+    await waitFor(() => expect(screen.getByTestId('staff-error').textContent).toBe('The central system does not accept this staff token.'));
     expect(screen.queryByTestId('staff-controls')).toBeNull();
 
     fireEvent.change(screen.getByTestId('staff-token'), { target: { value: 'good' } });
@@ -111,8 +111,10 @@ describe('ServiceView', () => {
     expect(screen.getByTestId('service-compare-extra').textContent).toContain(present[0]);
     expect(screen.getByTestId('service-compare-encryption').dataset.match).toBe('false');
 
-    fireEvent.click(screen.getByTestId('staff-encryption-on'));
+    expect(screen.getByTestId('staff-encryption').getAttribute('aria-checked')).toBe('false');
+    fireEvent.click(screen.getByTestId('staff-encryption'));
     await waitFor(() => expect(screen.getByTestId('service-compare').dataset.same).toBe('true'));
+    expect(screen.getByTestId('staff-encryption').getAttribute('aria-checked')).toBe('true');
     act(() => fake.emit('staff:timing', { ...timing, seenAt: 5000 }));
     const row = screen.getByTestId('service-timing');
     expect(row.dataset.seen).toBe('true');
