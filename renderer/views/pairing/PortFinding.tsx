@@ -1,4 +1,5 @@
 /** Step 1 of pairing: what the port shows, in plain words, with hints when nothing useful arrives. */
+import { useEffect, useState } from 'react';
 import type { KeyDiagnosis, LinkState, PortHealth } from '../../../contracts/ipc.ts';
 import { RepairForm } from './RepairForm.tsx';
 import { describeSystemTitle } from './system-title.ts';
@@ -37,6 +38,11 @@ export function PortFinding(props: {
   const diagnosis: KeyDiagnosis = health?.diagnosis ?? 'no-signal';
   const title = health?.systemTitle ? describeSystemTitle(health.systemTitle) : null;
   const hints = waiting ? [] : (HINTS[diagnosis] ?? []);
+  // Once offered, the re-pair form stays: its answer must not vanish when the new key turns the port to key-ok.
+  const [repairing, setRepairing] = useState(false);
+  useEffect(() => {
+    if (diagnosis === 'key-rotated' && props.meterId) setRepairing(true);
+  }, [diagnosis, props.meterId]);
   return (
     <section className="card" data-testid="pairing-port" data-diagnosis={waiting ? 'waiting' : diagnosis}>
       <h3>{t('pairing.step.port')}</h3>
@@ -52,7 +58,7 @@ export function PortFinding(props: {
           ))}
         </ul>
       )}
-      {diagnosis === 'key-rotated' &&
+      {(diagnosis === 'key-rotated' || repairing) &&
         (props.meterId ? (
           <RepairForm meterId={props.meterId} onManual={props.onManual} />
         ) : (

@@ -28,28 +28,31 @@ export function RepairForm(props: { meterId: string; onManual: () => void }) {
     if (code.trim() !== '') void pair();
   };
 
+  const paired = attempt?.kind === 'outcome' && attempt.outcome.status === 'paired';
   return (
     <div data-testid="pairing-repair-form">
-      <form className="stacked" onSubmit={submit}>
-        <label htmlFor={`${id}-code`}>{t('pairing.repair.code', { meterId: props.meterId })}</label>
-        <p id={`${id}-help`} className="hint">
-          {t('pairing.repair.help')}
-        </p>
-        <input
-          id={`${id}-code`}
-          className="mono"
-          data-testid="pairing-repair-code"
-          value={code}
-          aria-describedby={`${id}-help`}
-          onChange={(e) => setCode(e.target.value)}
-          required
-          maxLength={64}
-          autoComplete="off"
-        />
-        <button type="submit" data-testid="pairing-repair" disabled={busy}>
-          {busy ? t('pairing.busy') : t('pairing.repair')}
-        </button>
-      </form>
+      {!paired && (
+        <form className="stacked" onSubmit={submit}>
+          <label htmlFor={`${id}-code`}>{t('pairing.repair.code', { meterId: props.meterId })}</label>
+          <p id={`${id}-help`} className="hint">
+            {t('pairing.repair.help')}
+          </p>
+          <input
+            id={`${id}-code`}
+            className="mono"
+            data-testid="pairing-repair-code"
+            value={code}
+            aria-describedby={`${id}-help`}
+            onChange={(e) => setCode(e.target.value)}
+            required
+            maxLength={64}
+            autoComplete="off"
+          />
+          <button type="submit" data-testid="pairing-repair" disabled={busy}>
+            {busy ? t('pairing.busy') : t('pairing.repair')}
+          </button>
+        </form>
+      )}
       {attempt && <PairOutcomeNote attempt={attempt} count={attempts} onRetry={() => void pair()} onManual={props.onManual} />}
     </div>
   );

@@ -130,6 +130,14 @@ describe('PairingView', () => {
     fireEvent.change(screen.getByTestId('pairing-repair-code'), { target: { value: ' 7K3M-Q9TB-2XWC ' } });
     fireEvent.click(screen.getByTestId('pairing-repair'));
     await waitFor(() => expect(form.querySelector('[data-testid="pairing-outcome"]')?.getAttribute('data-status')).toBe('paired'));
+    // The new key turns the port to key-ok: the answer stays, the code field goes.
+    act(() => store.getState().setHealth(health('key-ok', '534147677001BD54')));
+    expect(screen.getByTestId('pairing-repair-form').querySelector('[data-testid="pairing-outcome"]')?.textContent).toMatch(/Key accepted/);
+    expect(screen.queryByTestId('pairing-repair-code')).toBeNull();
+    // The new key turns the port to key-ok: the answer stays, the code field goes.
+    act(() => store.getState().setHealth(health('key-ok', '534147677001BD54')));
+    expect(screen.getByTestId('pairing-repair-form').querySelector('[data-testid="pairing-outcome"]')?.textContent).toMatch(/Key accepted/);
+    expect(screen.queryByTestId('pairing-repair-code')).toBeNull();
     expect(fake.calls.filter((c) => c.channel === 'pairing:pair').map((c) => c.payload)).toEqual([
       { meterId: 'SAG1030700012701', code: '7K3M-Q9TB-2XWC' },
     ]);
