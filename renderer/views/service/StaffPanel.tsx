@@ -60,6 +60,17 @@ export function StaffPanel() {
     setStaffEnded(null);
   }, [staffEnded, setStaffEnded]);
 
+  // Browser mode: a new connection to the host is a new client, and the old one's session ended with it.
+  const host = useApp((s) => s.host);
+  const dropped = useRef(false);
+  useEffect(() => {
+    if (host !== 'open') dropped.current = true;
+    else if (dropped.current) {
+      dropped.current = false;
+      setSession((s) => (s.signedIn ? { signedIn: false, ended: { kind: 'lost' } } : s));
+    }
+  }, [host]);
+
   /** Errors that concern the whole session: true when handled here. */
   const sessionError = (error: ApiError): boolean => {
     const minutes = session.signedIn ? session.idleMinutes : null;

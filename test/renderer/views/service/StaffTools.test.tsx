@@ -108,6 +108,14 @@ describe('the staff session', () => {
     expect(fake.store.getState().staffEnded).toBeNull();
   });
 
+  it('says the session has ended when the connection to the host dropped and came back', async () => {
+    const fake = await setup();
+    act(() => fake.store.getState().setHost('closed'));
+    expect(screen.getByTestId('service-staff').dataset.signedIn).toBe('true');
+    act(() => fake.store.getState().setHost('open'));
+    expect((await screen.findByTestId('staff-ended')).textContent).toMatch(/ends when the connection to LuxP1 drops/);
+  });
+
   it('stays signed in and says the central does not answer when it goes away', async () => {
     await setup({
       'staff:meter': () => ({ ok: false, error: { code: 'UNREACHABLE', message: 'central system unreachable: ECONNREFUSED' } }),
