@@ -5,6 +5,7 @@
 import { useId, useState } from 'react';
 import { t } from '../../i18n/index.ts';
 import { useApi } from '../../state/context.tsx';
+import { plainReason } from './staff-errors.ts';
 
 /** A redact switch (on by default) and a button that downloads the capture. */
 export function CaptureExport() {
@@ -15,7 +16,7 @@ export function CaptureExport() {
 
   const run = async (): Promise<void> => {
     const r = await api['capture:export']({ redact });
-    if (!r.ok) return setNote({ ok: false, text: t('service.export.error', { message: r.error.message }) });
+    if (!r.ok) return setNote({ ok: false, text: t('service.export.error', { message: plainReason(r.error.message) }) });
     download(r.value.fileName, r.value.ndjson);
     const params = { fileName: r.value.fileName, frames: r.value.frames };
     setNote({ ok: true, text: redact ? t('service.export.doneRedacted', params) : t('service.export.done', params) });

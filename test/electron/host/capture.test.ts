@@ -108,6 +108,25 @@ describe('capture export', () => {
     }
   });
 
+  it('keeps a decoder message but not the telegram values or hex it quotes', () => {
+    const event = {
+      type: 'error',
+      code: 'MALFORMED',
+      message: 'telegram: bad line 1-0:1.8.0(006695.123*kWh) near 534147677001BD54AA',
+      frame: null,
+      raw: new Uint8Array([0x2f]),
+    } as FrameEvent;
+    const out = exportCapture([{ at: 1, event }], { redact: true, now: 0 });
+    const record = JSON.parse(out.ndjson.split('\n')[1]!).record;
+    expect(record).toEqual({
+      type: 'error',
+      code: 'MALFORMED',
+      message: 'telegram: bad line 1-0:1.8.0((redacted)) near (redacted)',
+      frameCounter: null,
+      redacted: true,
+    });
+  });
+
   it('reads redacted lines back, and refuses a redacted line without a record', () => {
     expect(parseCaptureLine('{"type":"redacted","at":5,"record":{"type":"telegram"}}')).toEqual({
       kind: 'redacted',
