@@ -48,6 +48,7 @@ export interface AppState {
   intervals: IntervalPoint[]; // oldest first, the last hour
   timings: ChangeTiming[]; // staff changes, newest first
   staffEnded: StaffSessionState | null; // this window's staff session ended by itself (`staff:session`)
+  staffTerms: { centralUrl: string; idleMinutes: number } | null; // this window's staff session, while signed in
 
   setView(view: View): void;
   setHost(host: HostConnection): void;
@@ -68,6 +69,8 @@ export interface AppState {
   applyTiming(timing: ChangeTiming): void;
   /** This window's staff session ended (idle), or null once the view has taken note. */
   setStaffEnded(state: StaffSessionState | null): void;
+  /** Where and for how long this window is signed in as staff (kept across tab switches), or null. */
+  setStaffTerms(terms: { centralUrl: string; idleMinutes: number } | null): void;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -101,6 +104,7 @@ export function createAppStore(): AppStore {
     intervals: [],
     timings: [],
     staffEnded: null,
+    staffTerms: null,
 
     setView: (view) => set({ view }),
     setHost: (host) => set({ host }),
@@ -138,6 +142,7 @@ export function createAppStore(): AppStore {
     addFrame: (frame) => set(portLog.addFrame(frame)),
     applyTiming: (timing) => set({ timings: mergeTiming(get().timings, timing) }),
     setStaffEnded: (staffEnded) => set({ staffEnded }),
+    setStaffTerms: (staffTerms) => set({ staffTerms }),
   }));
 }
 

@@ -41,12 +41,22 @@ export function StaffPanel() {
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<PlaceErrors>({});
   const acted = useRef(false); // the user signed in or out: a late restore answer must not undo it
+  // Where and for how long this window is signed in, kept in the store so a tab switch does not lose it.
+  const storedTerms = useApp((s) => s.staffTerms);
+  const termsAtMount = useRef(storedTerms);
+  const setStaffTerms = useApp((s) => s.setStaffTerms);
+  useEffect(() => {
+    if (!session.signedIn) setStaffTerms(null);
+    else if (session.centralUrl !== null && session.idleMinutes !== null)
+      setStaffTerms({ centralUrl: session.centralUrl, idleMinutes: session.idleMinutes });
+  }, [session, setStaffTerms]);
 
   // This window's session may outlive the view (switching tabs): pick it up again on return.
   useEffect(() => {
     void api['staff:meter'](null).then((r) => {
       if (acted.current) return;
-      const base = { signedIn: true as const, centralUrl: null, idleMinutes: null };
+      const terms = termsAtMount.current;
+      const base = { signedIn: true as const, centralUrl: terms?.centralUrl ?? null, idleMinutes: terms?.idleMinutes ?? null };
       if (r.ok) setSession({ ...base, meter: r.value, unreachable: false });
       else if (r.error.code === 'UNKNOWN_METER') setSession({ ...base, meter: null, unreachable: false });
       else if (r.error.code === 'UNREACHABLE') setSession({ ...base, meter: null, unreachable: true });

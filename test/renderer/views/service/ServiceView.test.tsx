@@ -120,7 +120,19 @@ describe('ServiceView', () => {
     expect(row.dataset.seen).toBe('true');
     expect(row.textContent).toMatch(/on the port after 5[,.]?000 ms/);
 
-    // Leaving the view and coming back (a tab switch remounts it) keeps the host's staff session.
+    // Leaving the view and coming back (a tab switch remounts it) keeps the host's staff session and its terms.
+    cleanup();
+    render(
+      <AppProvider store={fake.store} api={fake.api}>
+        <ServiceView />
+      </AppProvider>,
+    );
+    await waitFor(() => screen.getByTestId('staff-controls'));
+    expect(screen.getByTestId('service-staff').dataset.signedIn).toBe('true');
+    expect(screen.getByTestId('staff-signed-in').textContent).toMatch(
+      /^Signed in as staff on http:\/\/127\.0\.0\.1:1\/\. This window only/,
+    );
+    // A page reload starts with an empty store: still signed in if the host says so, terms unknown.
     cleanup();
     render(
       <AppProvider store={createAppStore()} api={fake.api}>
@@ -128,7 +140,7 @@ describe('ServiceView', () => {
       </AppProvider>,
     );
     await waitFor(() => screen.getByTestId('staff-controls'));
-    expect(screen.getByTestId('service-staff').dataset.signedIn).toBe('true');
+    expect(screen.getByTestId('staff-signed-in').textContent).toBe('Signed in as staff. This window only.');
   });
 
   it('keeps frames, intervals and change timings across a tab switch, and shows Luxembourg time', async () => {
