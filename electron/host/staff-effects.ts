@@ -60,12 +60,18 @@ export function changeTargets(change: StaffChange): string[] {
       return [`message:${change.channel}`];
     case 'mbus-attach':
     case 'mbus-detach':
-      return [`mbus:${change.channel}`, `valve:${change.channel}`];
+      return [`mbus:${change.channel}`];
     case 'valve':
       return [`valve:${change.channel}`];
     case 'rotate-key':
       return ['key'];
   }
+}
+
+/** What a change overrides: its own targets, and for an M-Bus attach or detach also that channel's valve. */
+export function changeOverrides(change: StaffChange): string[] {
+  const targets = changeTargets(change);
+  return change.kind === 'mbus-attach' || change.kind === 'mbus-detach' ? [...targets, `valve:${change.channel}`] : targets;
 }
 
 /** The text a telegram carries on a message channel ('' when the channel was pushed empty or not at all). */

@@ -11,7 +11,7 @@
 import type { DecoderEvent, Telegram } from '../../protocol/types.ts';
 import type { ApiResult, CentralMeter, ChangeTiming, Payload, StaffChange, StaffSessionState, Value } from '../../contracts/ipc.ts';
 import { callCentral, changeToCall, isAuditList, isCentralMeter, type FetchLike } from './staff-central.ts';
-import { changeTargets, effectCheck, type EffectCheck } from './staff-effects.ts';
+import { changeOverrides, changeTargets, effectCheck, type EffectCheck } from './staff-effects.ts';
 
 export type StaffChannel = 'staff:signIn' | 'staff:signOut' | 'staff:meter' | 'staff:change' | 'staff:pairingCode' | 'staff:audit';
 
@@ -190,8 +190,9 @@ export function createStaffService(opts: StaffServiceOptions): StaffService {
 
   /** Accepted changes still waiting for the port that `entry` overrides can never be seen: say so. */
   function supersede(entry: Pending): void {
+    const overrides = changeOverrides(entry.timing.change);
     for (const old of [...pending]) {
-      if (old === entry || old.check === null || !old.targets.some((t) => entry.targets.includes(t))) continue;
+      if (old === entry || old.check === null || !old.targets.some((t) => overrides.includes(t))) continue;
       drop(old);
       old.timing.supersededBy = entry.timing.id;
       opts.onTiming({ ...old.timing }, old.client);
