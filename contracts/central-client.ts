@@ -7,9 +7,12 @@
 import { fail, ok } from '../protocol/index.ts';
 import type { Failure, Result } from '../protocol/types.ts';
 import {
+  type AuditEntry,
   type CentralErrorCode,
   type CentralMeter,
+  checkAuditList,
   checkCentralMeter,
+  checkPairingCode,
   checkPortConfig,
   type MbusAttach,
   type MeterPatch,
@@ -72,6 +75,10 @@ export interface CentralClient {
   detachMbus(ref: string, channel: number): Promise<CentralResult<CentralMeter>>;
   setValve(ref: string, channel: number, valve: ControlState): Promise<CentralResult<CentralMeter>>;
   rotateKey(ref: string): Promise<CentralResult<CentralMeter>>;
+  /** `POST …/pairing-code`: a new code for the customer (replaces the previous one). */
+  newPairingCode(ref: string): Promise<CentralResult<string>>;
+  /** `GET …/audit`: every change, newest first. */
+  audit(ref: string): Promise<CentralResult<AuditEntry[]>>;
   /** `PUT …/port/frame-counter`: how far the meter counted. */
   reportFrameCounter(ref: string, frameCounter: number): Promise<CentralResult<unknown>>;
   /** Any route of API.md; the answer is returned unchecked. */
@@ -167,6 +174,8 @@ export function createCentralClient(opts: CentralClientOptions): CentralClient {
     detachMbus: (ref, channel) => checked(call('DELETE', `${meterPath(ref)}/mbus/${channel}`), checkCentralMeter),
     setValve: (ref, channel, valve) => checked(call('PATCH', `${meterPath(ref)}/mbus/${channel}`, { valve }), checkCentralMeter),
     rotateKey: (ref) => checked(call('POST', `${meterPath(ref)}/rotate-key`), checkCentralMeter),
+    newPairingCode: (ref) => checked(call('POST', `${meterPath(ref)}/pairing-code`), checkPairingCode),
+    audit: (ref) => checked(call('GET', `${meterPath(ref)}/audit`), checkAuditList),
     reportFrameCounter: (ref, frameCounter) => call('PUT', `${meterPath(ref)}/port/frame-counter`, { frameCounter }),
     call,
   };

@@ -92,6 +92,15 @@ export interface PairAnswer {
   key: string;
 }
 
+/** `GET /api/meters/:id/audit` entries, newest first. */
+export interface AuditEntry {
+  at: string; // ISO 8601
+  actor: string; // staff:<n>, seed, provisioning
+  action: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
 export type Checked<T> = Result<T, Failure<'BAD_REQUEST'>>;
 type Obj = Record<string, unknown>;
 
@@ -271,4 +280,21 @@ export function checkPortConfig(json: unknown): Checked<PortConfig> {
   const key = (json as Obj).key;
   if (typeof key !== 'string' || !/^[0-9A-Fa-f]{32}$/.test(key)) return bad('port config: expected key as 32 hex digits');
   return ok({ ...meter.value, key: key.toUpperCase() });
+}
+
+/** `GET …/audit`: `{"entries": [...]}` with at, actor and action on each. */
+export function checkAuditList(json: unknown): Checked<AuditEntry[]> {
+  const entries = isObj(json) ? json.entries : undefined;
+  if (!Array.isArray(entries)) return bad('audit: expected {"entries": [...]}');
+  for (const e of entries) {
+    if (!isObj(e) || typeof e.at !== 'string' || typeof e.actor !== 'string' || typeof e.action !== 'string')
+      return bad('audit: expected at, actor and action on every entry');
+  }
+  return ok(entries as AuditEntry[]);
+}
+
+/** `POST …/pairing-code`: `{"pairingCode": "…"}`. */
+export function checkPairingCode(json: unknown): Checked<string> {
+  const code = isObj(json) ? json.pairingCode : undefined;
+  return typeof code === 'string' && code.length > 0 ? ok(code) : bad('pairing code: expected {"pairingCode": "…"}');
 }

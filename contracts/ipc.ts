@@ -7,7 +7,7 @@
  */
 import type { ControlState, ErrorCode, Failure, FrameHeader, MessageChannel, Result, Telegram, WarningCode } from '../protocol/types.ts';
 import type { CentralFailureCode } from './central-client.ts';
-import type { CentralMeter, MbusAttach, MeterPatch } from './central.ts';
+import type { AuditEntry, CentralMeter, MbusAttach, MeterPatch } from './central.ts';
 
 /**
  * Every code a request can fail with. The renderer branches on some of them, so a comparison with a
@@ -21,6 +21,8 @@ export type ApiErrorCode =
   | 'PUBLISHED_AUTH_KEY' // the Luxembourg authentication key typed as the meter key
   | 'NOT_SIGNED_IN'
   | 'NO_CENTRAL' // no central system address known
+  | 'SESSION_EXPIRED' // the staff session ended after its idle timeout
+  | 'KEY_FAILS' // the key does not open the frames arriving on the port
   | 'CLOSED' // transport: the connection to the host is closed
   | 'TIMEOUT' // transport: no reply in time
   | 'DISCONNECTED' // transport: the connection dropped with the request in flight
@@ -30,7 +32,7 @@ export type ApiErrorCode =
 export type ApiError = Failure<ApiErrorCode>;
 /** The one Result (protocol/result.ts) with the contract's codes. */
 export type ApiResult<T> = Result<T, ApiError>;
-export type { CentralMeter, MeterPatch };
+export type { AuditEntry, CentralMeter, MeterPatch };
 
 // ---- sources ---------------------------------------------------------------------------------
 
@@ -173,7 +175,17 @@ export interface ChangeTiming {
   acceptedAt: number | null; // central answered 2xx
   seenAt: number | null; // first telegram on the port that shows it
   error?: string;
+  supersededBy?: number; // a later accepted change overrode it before the port showed it
 }
+
+/** A staff client's session ended by itself; the view says why. */
+export interface StaffSessionState {
+  signedIn: false;
+  reason: 'idle';
+  idleMinutes: number;
+}
+
+/** One line of the central's audit log (central-mock/API.md, `GET /api/meters/:id/audit`). */
 
 // ---- the contract ----------------------------------------------------------------------------
 
@@ -185,16 +197,20 @@ export interface Requests {
   'source:set': [SourceConfig, LinkState];
   'source:stop': [null, LinkState];
   'key:status': [null, KeyStatus];
-  'key:set': [{ hex: string }, KeyStatus];
+  // verified: it opened the newest encrypted frame; unchecked: no encrypted frame to try it on yet
+  'key:set': [{ hex: string }, KeyStatus & { check: 'verified' | 'unchecked' }];
   'key:clear': [null, KeyStatus];
   'messages:markRead': [{ channel: MessageRecord['channel'] }, null];
   'pairing:pair': [{ centralUrl?: string; meterId: string; code: string }, PairingOutcome];
-  'capture:export': [{ redact: boolean }, { fileName: string; ndjson: string }];
+  'capture:export': [{ redact: boolean }, { fileName: string; ndjson: string; frames: number }];
   'central:info': [null, { url: string | null; demo: boolean }];
-  'staff:signIn': [{ centralUrl?: string; token: string }, { meter: CentralMeter | null }]; // meter matched by the port's system title / meter id
+  // meter matched by the port's system title / meter id; the session ends after idleMinutes without a request
+  'staff:signIn': [{ centralUrl?: string; token: string }, { meter: CentralMeter | null; centralUrl: string; idleMinutes: number }];
   'staff:signOut': [null, null];
   'staff:meter': [null, CentralMeter];
   'staff:change': [StaffChange, ChangeTiming];
+  'staff:pairingCode': [null, { pairingCode: string }]; // issues a new code for the meter, replacing the old one
+  'staff:audit': [null, { entries: AuditEntry[] }]; // newest first
 }
 
 /** Events host -> renderer. */
@@ -205,7 +221,8 @@ export interface Events {
   'meter:link': LinkState;
   'meter:health': PortHealth;
   'key:status': KeyStatus;
-  'staff:timing': ChangeTiming; // a change's acceptedAt / seenAt filled in
+  'staff:timing': ChangeTiming; // a change's acceptedAt / seenAt / supersededBy filled in (to its client only)
+  'staff:session': StaffSessionState; // this client's staff session ended by itself (to that client only)
   'meter:message': MessageRecord; // a new message, or one whose readAt changed (same channel + firstSeenAt)
 }
 
@@ -239,6 +256,8 @@ export const CHANNELS = [
   'staff:signOut',
   'staff:meter',
   'staff:change',
+  'staff:pairingCode',
+  'staff:audit',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = [
@@ -249,6 +268,7 @@ export const EVENTS = [
   'meter:health',
   'key:status',
   'staff:timing',
+  'staff:session',
   'meter:message',
 ] as const satisfies readonly EventName[];
 
@@ -259,8 +279,10 @@ export type { ControlState };
  * A shell validates the payload, calls `handle`, and forwards events; it adds no logic of its own.
  */
 export interface HostServices {
-  handle<C extends Channel>(channel: C, payload: Payload<C>): Promise<ApiResult<Value<C>>>;
-  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /** `client` names the window or connection asking (staff sessions are per client); omitted = one local client. */
+  handle<C extends Channel>(channel: C, payload: Payload<C>, client?: string): Promise<ApiResult<Value<C>>>;
+  /** With `client`, events meant for other clients only (staff timings, session ends) are not delivered. */
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void, client?: string): () => void;
   close(): Promise<void>;
 }
 

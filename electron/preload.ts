@@ -56,6 +56,8 @@ export function createLuxApi(ipc: IpcRendererLike): LuxApi {
     'staff:signOut': invoker(ipc, 'staff:signOut'),
     'staff:meter': invoker(ipc, 'staff:meter'),
     'staff:change': invoker(ipc, 'staff:change'),
+    'staff:pairingCode': invoker(ipc, 'staff:pairingCode'),
+    'staff:audit': invoker(ipc, 'staff:audit'),
     on: subscriber(ipc),
   } satisfies LuxApi;
   return api;

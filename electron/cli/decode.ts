@@ -122,7 +122,7 @@ function createWriter(withRaw: boolean) {
 
 type Writer = ReturnType<typeof createWriter>;
 
-/** Replays a capture: frame lines go through the decoder, other record types are skipped. */
+/** Replays a capture: frame lines go through the decoder, redacted records are printed as they are, other lines skipped. */
 async function decodeCapture(input: AsyncIterable<Uint8Array>, first: Uint8Array, decoder: StreamDecoder, out: Writer): Promise<void> {
   let pending = '';
   let lineNo = 0;
@@ -131,6 +131,7 @@ async function decodeCapture(input: AsyncIterable<Uint8Array>, first: Uint8Array
     lineNo++;
     const parsed = parseCaptureLine(line);
     if (parsed.kind === 'frame') await out.write(decoder.push(parsed.raw));
+    else if (parsed.kind === 'redacted') await out.write([], [JSON.stringify(parsed.record)]);
     else if (parsed.kind === 'invalid') {
       await out.write(
         [],

@@ -1,11 +1,16 @@
 /**
- * `capture:export`: the recent raw frames as a LuxP1 capture (capture.ts: replayable by the file
- * source and `luxp1 decode`), each frame line followed by its decoded record, and redacted unless
- * asked otherwise: ids and system titles get consistent pseudonyms (redact.ts), so a shared capture
- * still tells devices apart and its plain telegrams keep a valid CRC.
+ * `capture:export`: the recent frames as a LuxP1 capture (capture.ts).
+ *
+ * Unredacted: per frame its capture line (raw bytes) and its decoded record; `luxp1 decode` and the
+ * file source replay the bytes (with the meter key for encrypted frames).
+ *
+ * Redacted: no bytes at all (ciphertext cannot be redacted, and a plain telegram's values are what
+ * redaction removes), only each frame's decoded record with its ids pseudonymised and its values and
+ * messages removed (redact.ts says exactly what stays), as `{"type":"redacted","at",…,"record"}` lines.
+ * `luxp1 decode` prints those records as they are; nothing in them needs or reveals the key.
  */
 import { toRecord } from '../../protocol/index.ts';
-import { formatCaptureFrame, formatCaptureHeader } from './capture.ts';
+import { formatCaptureFrame, formatCaptureHeader, formatCaptureRedacted } from './capture.ts';
 import type { LoggedFrame } from './frame-log.ts';
 import { createRedactor } from './redact.ts';
 
@@ -13,15 +18,17 @@ function stamp(at: number): string {
   return new Date(at).toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
 }
 
-/** NDJSON: the capture header, then per frame its capture line and its decoded record. */
-export function exportCapture(frames: LoggedFrame[], opts: { redact: boolean; now: number }): { fileName: string; ndjson: string } {
+/** NDJSON: the capture header, then per frame either its capture line and record, or its redacted record. */
+export function exportCapture(
+  frames: LoggedFrame[],
+  opts: { redact: boolean; now: number },
+): { fileName: string; ndjson: string; frames: number } {
   const redactor = opts.redact ? createRedactor() : null;
   let ndjson = formatCaptureHeader({ createdAt: opts.now, redacted: opts.redact });
   for (const { at, event } of frames) {
-    const raw = redactor ? Buffer.from(redactor.frameHex(Buffer.from(event.raw).toString('hex').toUpperCase()), 'hex') : event.raw;
-    ndjson += formatCaptureFrame(at, raw);
     const record = toRecord(event);
-    ndjson += `${JSON.stringify(redactor ? redactor.value(record) : record)}\n`;
+    if (redactor) ndjson += formatCaptureRedacted(at, redactor.record(record));
+    else ndjson += `${formatCaptureFrame(at, event.raw)}${JSON.stringify(record)}\n`;
   }
-  return { fileName: `luxp1-capture-${stamp(opts.now)}${opts.redact ? '-redacted' : ''}.ndjson`, ndjson };
+  return { fileName: `luxp1-capture-${stamp(opts.now)}${opts.redact ? '-redacted' : ''}.ndjson`, ndjson, frames: frames.length };
 }

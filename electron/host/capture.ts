@@ -4,6 +4,7 @@
  *   {"type":"luxp1-capture","version":1,"createdAt":"2026-11-21T14:00:00.000Z","redacted":false}
  *   {"type":"frame","at":1763733600000,"rawHex":"DB08534147…"}
  *   {"type":"telegram",…}            ← decoded records may be interleaved; replay ignores them
+ *   {"type":"redacted","at":…,"record":{…,"redacted":true}}   ← a redacted capture has only these
  *
  * NDJSON, one frame (or plain telegram) per line, as the bytes came off the wire. Raw port bytes
  * never start with '{', so a capture is told apart from a raw dump by its first line. Redaction is
@@ -24,6 +25,7 @@ export interface CaptureHeader {
 export type CaptureLine =
   | { kind: 'header'; header: CaptureHeader }
   | { kind: 'frame'; at: number; raw: Uint8Array }
+  | { kind: 'redacted'; at: number; record: Record<string, unknown> } // a decoded, redacted record: no bytes to replay
   | { kind: 'other' } // a decoded record or another line type: ignored on replay
   | { kind: 'blank' }
   | { kind: 'invalid'; message: string };
@@ -53,6 +55,11 @@ export function formatCaptureFrame(at: number, raw: Uint8Array): string {
   return `${JSON.stringify({ type: 'frame', at, rawHex: bytesToHex(raw) })}\n`;
 }
 
+/** One redacted record line, with its newline. */
+export function formatCaptureRedacted(at: number, record: Record<string, unknown>): string {
+  return `${JSON.stringify({ type: 'redacted', at, record })}\n`;
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -72,6 +79,12 @@ export function parseCaptureLine(line: string): CaptureLine {
     if (version !== CAPTURE_VERSION)
       return { kind: 'invalid', message: `capture: expected version ${CAPTURE_VERSION}, got ${JSON.stringify(version)}` };
     return { kind: 'header', header: { type: CAPTURE_TYPE, version, createdAt: String(createdAt ?? ''), redacted: redacted === true } };
+  }
+  if (value.type === 'redacted') {
+    if (!isObject(value.record) || typeof value.record.type !== 'string')
+      return { kind: 'invalid', message: 'capture: expected a "record" object in a redacted line' };
+    const at = typeof value.at === 'number' && Number.isFinite(value.at) ? value.at : 0;
+    return { kind: 'redacted', at, record: value.record };
   }
   if (value.type !== 'frame') return { kind: 'other' };
   const raw = typeof value.rawHex === 'string' ? parseHex(value.rawHex) : null;

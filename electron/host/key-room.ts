@@ -5,7 +5,7 @@
  */
 import type { ApiResult, Payload, Value } from '../../contracts/ipc.ts';
 import { checkMeterKey } from '../../contracts/meter-key.ts';
-import { ok } from '../../protocol/index.ts';
+import { fail, ok } from '../../protocol/index.ts';
 import type { EventHub } from './events.ts';
 import { type KeyStore, keyError } from './key-store.ts';
 import { pairAndStore } from './pair-flow.ts';
@@ -39,10 +39,14 @@ export function createKeyRoom(opts: KeyRoomOptions): KeyRoom {
     'key:set': async ({ hex }) => {
       const checked = checkMeterKey(typeof hex === 'string' ? hex : '');
       if (!checked.ok) return { ok: false, error: keyError(checked.error) };
-      await keys.set(checked.value, { origin: 'manual', meterId: null, systemTitle: null });
+      // Tried on the newest encrypted frame first: a typo must not replace a key that works.
+      const live = session.verifyKey(Uint8Array.from(Buffer.from(checked.value, 'hex')));
+      if (live.result === 'fails')
+        return fail('KEY_FAILS', `this key does not open the frames arriving from ${live.systemTitle ?? 'the meter'}; the key in use is kept`);
+      await keys.set(checked.value, { origin: 'manual', meterId: null, systemTitle: live.systemTitle });
       session.setKey(keys.key());
       emitKey();
-      return ok(keys.status());
+      return ok({ ...keys.status(), check: live.result === 'ok' ? ('verified' as const) : ('unchecked' as const) });
     },
     'key:clear': async () => {
       const status = await keys.clear();

@@ -145,20 +145,27 @@ function plain(res: ServerResponse, status: number, text: string): void {
   res.end(`${text}\n`);
 }
 
-/** One WebSocket client: requests in, replies and every host event out, until it closes. */
+let socketCount = 0;
+
+/** One WebSocket client: requests in, replies and its host events out, until it closes. */
 function serveSocket(ws: WebSocket, services: HostServices): void {
+  // Each connection is its own client: its staff session is its own and ends with it.
+  const client = `ws:${++socketCount}`;
   const send = (msg: WsReply): void => {
     if (ws.readyState === ws.OPEN && ws.bufferedAmount < MAX_BUFFERED_BYTES) ws.send(JSON.stringify(msg));
   };
-  const offs = EVENTS.map((event) => services.on(event, (payload) => send({ event, payload })));
-  ws.on('close', () => offs.forEach((off) => off()));
+  const offs = EVENTS.map((event) => services.on(event, (payload) => send({ event, payload }), client));
+  ws.on('close', () => {
+    offs.forEach((off) => off());
+    void services.handle('staff:signOut', null, client);
+  });
   // An oversized message or invalid UTF-8 is emitted as 'error' (ws then closes the socket itself);
   // unheard, that error would take the whole app down.
   ws.on('error', () => ws.terminate());
   ws.on('message', (data, isBinary) => {
     const request = parseRequest(isBinary ? null : data.toString());
     if (!request.ok) return void send({ id: request.id, result: { ok: false, error: request.error } });
-    void dispatchRequest(services, request.channel, request.payload).then((result) => send({ id: request.id, result }));
+    void dispatchRequest(services, request.channel, request.payload, client).then((result) => send({ id: request.id, result }));
   });
 }
 

@@ -38,7 +38,7 @@ export interface HostServicesOptions {
   autoStart?: boolean;
 }
 
-type Handlers = { [C in Channel]: (payload: Payload<C>) => Promise<ApiResult<Value<C>>> };
+type Handlers = { [C in Channel]: (payload: Payload<C>, client?: string) => Promise<ApiResult<Value<C>>> };
 
 /** Loads settings and key from `opts.dataDir`, starts the stored source, and returns the services. */
 export async function createHostServices(opts: HostServicesOptions): Promise<HostServices> {
@@ -123,6 +123,7 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
   const staff = createStaffService({
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
     now: () => clock.now(),
+    timers: clock,
     centralUrl,
     getPortView: () => {
       const { health, latest } = session.snapshotPart();
@@ -132,7 +133,8 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
         lastTelegram: latest?.telegram ?? null,
       };
     },
-    onTiming: (timing) => hub.emit('staff:timing', timing),
+    onTiming: (timing, client) => hub.emit('staff:timing', timing, client),
+    onSession: (state, client) => hub.emit('staff:session', state, client),
   });
   decoderWatchers.push((event, at) => staff.observeTelegram(event, at));
 
@@ -147,24 +149,26 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     'capture:export': async ({ redact }) =>
       ok(exportCapture(session.frames.since(clock.now() - settings.get().captureMinutes * 60_000), { redact, now: clock.now() })),
     'central:info': async () => ok({ url: centralUrl(), demo: linkRoom.state().source?.kind === 'demo' }),
-    'staff:signIn': (p) => staff.handle('staff:signIn', p),
-    'staff:signOut': (p) => staff.handle('staff:signOut', p),
-    'staff:meter': (p) => staff.handle('staff:meter', p),
-    'staff:change': (p) => staff.handle('staff:change', p),
+    'staff:signIn': (p, client) => staff.handle('staff:signIn', p, client),
+    'staff:signOut': (p, client) => staff.handle('staff:signOut', p, client),
+    'staff:meter': (p, client) => staff.handle('staff:meter', p, client),
+    'staff:change': (p, client) => staff.handle('staff:change', p, client),
+    'staff:pairingCode': (p, client) => staff.handle('staff:pairingCode', p, client),
+    'staff:audit': (p, client) => staff.handle('staff:audit', p, client),
   } satisfies Handlers & Record<StaffChannel, unknown>;
 
   if (opts.autoStart !== false) await linkRoom.resume();
 
   return {
-    async handle(channel, payload) {
+    async handle(channel, payload, client) {
       try {
-        return await (handlers[channel] as (p: typeof payload) => Promise<ApiResult<Value<typeof channel>>>)(payload);
+        return await (handlers[channel] as (p: typeof payload, c?: string) => Promise<ApiResult<Value<typeof channel>>>)(payload, client);
       } catch (err) {
         // Our own messages never carry key material; a system error's first line is safe to show.
         return fail('INTERNAL', `${channel}: ${(err as Error).message?.split('\n')[0] ?? String(err)}`);
       }
     },
-    on: (event, listener) => hub.on(event, listener),
+    on: (event, listener, client) => hub.on(event, listener, client),
     async close() {
       await linkRoom.close();
       session.close();

@@ -39,6 +39,41 @@ export function effectCheck(change: StaffChange, after: CentralMeter | null, mar
   }
 }
 
+/**
+ * What a change sets on the meter, as names: a later accepted change with a common target overrides
+ * it, so the port can never show the earlier one (it is superseded).
+ */
+export function changeTargets(change: StaffChange): string[] {
+  switch (change.kind) {
+    case 'patch': {
+      const b = change.body;
+      const targets: string[] = [];
+      if (b.encryption !== undefined) targets.push('encryption');
+      if (b.fields !== undefined) targets.push('fields');
+      if (b.powerLimitKva !== undefined) targets.push('powerLimit');
+      if (b.breaker !== undefined) targets.push('breaker');
+      if (b.relays?.relay1 !== undefined) targets.push('relay1');
+      if (b.relays?.relay2 !== undefined) targets.push('relay2');
+      return targets;
+    }
+    case 'message':
+      return [`message:${change.channel}`];
+    case 'mbus-attach':
+    case 'mbus-detach':
+      return [`mbus:${change.channel}`];
+    case 'valve':
+      return [`valve:${change.channel}`];
+    case 'rotate-key':
+      return ['key'];
+  }
+}
+
+/** What a change overrides: its own targets, and for an M-Bus attach or detach also that channel's valve. */
+export function changeOverrides(change: StaffChange): string[] {
+  const targets = changeTargets(change);
+  return change.kind === 'mbus-attach' || change.kind === 'mbus-detach' ? [...targets, `valve:${change.channel}`] : targets;
+}
+
 /** The text a telegram carries on a message channel ('' when the channel was pushed empty or not at all). */
 export function messageOn(t: Telegram, channel: '0' | '2' | '3' | '4' | '5'): string {
   const text = channel === '0' ? t.message : t.channelMessages?.[channel];

@@ -40,6 +40,9 @@ export function isTrustedSender(event: InvokeEventLike, win: WindowLike | null, 
   return frame === win.webContents.mainFrame && frame.url.startsWith(appUrlPrefix);
 }
 
+// The one window is one client: its staff session is not shared with browser-mode connections.
+const WINDOW_CLIENT = 'electron:window';
+
 /** Registers every channel's handler and forwards host events; returns a function undoing both. */
 export function registerIpc(opts: IpcOptions): () => void {
   for (const channel of CHANNELS) {
@@ -47,14 +50,18 @@ export function registerIpc(opts: IpcOptions): () => void {
       if (!isTrustedSender(event, opts.window(), opts.appUrlPrefix)) {
         return { ok: false, error: { code: 'FORBIDDEN', message: `${channel}: sender is not the LuxP1 window` } };
       }
-      return dispatchRequest(opts.services, channel, payload);
+      return dispatchRequest(opts.services, channel, payload, WINDOW_CLIENT);
     });
   }
   const unsubscribers = EVENTS.map((name) =>
-    opts.services.on(name, (payload) => {
-      const win = opts.window();
-      if (win && !win.isDestroyed()) win.webContents.send(name, payload);
-    }),
+    opts.services.on(
+      name,
+      (payload) => {
+        const win = opts.window();
+        if (win && !win.isDestroyed()) win.webContents.send(name, payload);
+      },
+      WINDOW_CLIENT,
+    ),
   );
   return () => {
     for (const channel of CHANNELS) opts.ipcMain.removeHandler(channel);

@@ -129,6 +129,8 @@ const VALIDATORS = {
   'staff:signOut': nothing,
   'staff:meter': nothing,
   'staff:change': fromResult(validateStaffChange),
+  'staff:pairingCode': nothing,
+  'staff:audit': nothing,
 } satisfies { [C in Channel]: Check<Payload<C>> };
 
 export type Validated<C extends Channel> = ApiResult<Payload<C>>;

@@ -24,6 +24,7 @@ function statusText(key: KeyStatus | null): string {
 export function KeyEntry() {
   const api = useApi();
   const key = useApp((s) => s.key);
+  const health = useApp((s) => s.health);
   const setKey = useApp((s) => s.setKey);
   const [input, setInput] = useState('');
   const [touched, setTouched] = useState(false);
@@ -48,10 +49,14 @@ export function KeyEntry() {
     if (!check.ok) return;
     const r = await api['key:set']({ hex: check.value });
     if (r.ok) {
-      setKey(r.value);
+      const { check: verified, ...status } = r.value;
+      setKey(status);
       setInput('');
       setTouched(false);
-      setResult(t('key.saved'));
+      setResult(verified === 'verified' ? t('key.saved') : t('key.savedUnchecked'));
+    } else if (r.error.code === 'KEY_FAILS') {
+      // The typed key stays in the field so a typo can be fixed; the working key was kept.
+      setResult(t('key.fails', { title: health?.systemTitle ?? '?' }));
     } else setResult(t('key.failed', { message: r.error.message }));
   };
   const clear = async (): Promise<void> => {
@@ -101,8 +106,8 @@ export function KeyEntry() {
         </div>
       </form>
       {key?.hasKey && confirming && (
-        <div className="confirm" role="group" aria-labelledby={`${id}-confirm`} data-testid="key-clear-confirm">
-          <p id={`${id}-confirm`}>{t('key.clear.confirm')}</p>
+        <fieldset className="confirm" data-testid="key-clear-confirm">
+          <legend>{t('key.clear.confirm')}</legend>
           <div className="actions">
             <button type="button" className="danger-confirm" data-testid="key-clear-yes" onClick={() => void clear()}>
               {t('key.clear.yes')}
@@ -111,7 +116,7 @@ export function KeyEntry() {
               {t('key.clear.cancel')}
             </button>
           </div>
-        </div>
+        </fieldset>
       )}
       <p role="status" data-testid="key-result">
         {result}

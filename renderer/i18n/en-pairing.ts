@@ -21,6 +21,9 @@ export const enPairing = {
   'pairing.hint.inverted': 'The P1 line is inverted: a plain USB-serial adapter needs an inverting cable.',
   'pairing.hint.baud': 'Smarty meters send at 115200 baud, 8N1.',
   'pairing.repair': 'Pair again',
+  'pairing.repair.code': 'New pairing code for meter {meterId}',
+  'pairing.repair.help':
+    'Your grid operator gives a new pairing code after changing the key. Only the code is needed: LuxP1 knows your meter.',
   'pairing.meterId': 'Meter id (on the meter’s label, starts with SAG)',
   'pairing.code': 'Pairing code from your grid operator',
   'pairing.centralUrl': 'Grid operator address (leave empty for the default)',

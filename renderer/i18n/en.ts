@@ -3,6 +3,7 @@
  * Placeholders are `{name}`; a translation must keep the same placeholders. The pairing and
  * service views' strings live in their own files, spread in here, so `t` covers them too.
  */
+import { enObis } from './en-obis.ts';
 import { enStatus } from './en-status.ts';
 import { enPairing } from './en-pairing.ts';
 import { enService } from './en-service.ts';
@@ -200,15 +201,17 @@ const enCore = {
   'key.invalidChars': 'A key contains only the digits 0-9 and the letters A-F.',
   'key.published':
     'This is the public authentication key printed in the specification, the same in every meter: it cannot decrypt your data. Ask your grid operator for your meter’s own key.',
-  'key.saved': 'Key saved.',
+  'key.saved': 'Key saved: it opens the frames arriving on the port.',
+  'key.savedUnchecked': 'Key saved. No encrypted frame has arrived yet to check it on: LuxP1 checks it on the first one.',
+  'key.fails': 'This key does not open the frames arriving from {title}. Nothing was changed: the key in use stays.',
   'key.cleared': 'Key removed.',
   'key.failed': 'Could not save the key: {message}',
 } as const satisfies Record<string, string>;
 
 /** The parts, by area; a key must appear in one part only (a spread would silently overwrite it). */
-export const EN_PARTS = { core: enCore, pairing: enPairing, service: enService, status: enStatus } as const;
+export const EN_PARTS = { core: enCore, pairing: enPairing, service: enService, obis: enObis, status: enStatus } as const;
 
-export const en = { ...enCore, ...enPairing, ...enService, ...enStatus } as const;
+export const en = { ...enCore, ...enPairing, ...enService, ...enObis, ...enStatus } as const;
 
 export type MessageKey = keyof typeof en;
 

@@ -21,6 +21,7 @@ const APPLY: { [E in EventName]: (s: AppState, payload: Events[E]) => void } = {
   'meter:message': (s, p) => s.applyMessage(p),
   'meter:frame': (s, p) => s.addFrame(p),
   'staff:timing': (s, p) => s.applyTiming(p),
+  'staff:session': (s, p) => s.setStaffEnded(p),
 };
 
 /** Subscribe `store` to `api`; returns the unsubscribe function. Reloads the snapshot on every reconnect. */

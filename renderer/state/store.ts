@@ -6,6 +6,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type {
   ApiError,
   ChangeTiming,
+  StaffSessionState,
   FrameRecord,
   KeyStatus,
   LinkState,
@@ -51,6 +52,8 @@ export interface AppState {
   now: number;
   hostOffsetMs: number; // renderer clock minus host clock, measured at the last snapshot
   readingSeenAt: number | null; // renderer time the shown reading arrived (a snapshot's: converted from host time)
+  staffEnded: StaffSessionState | null; // this window's staff session ended by itself (`staff:session`)
+  staffTerms: { centralUrl: string; idleMinutes: number } | null; // this window's staff session, while signed in
 
   setView(view: View): void;
   /** The renderer clock moved on: the port status may change (values grow old without any event). */
@@ -71,6 +74,10 @@ export interface AppState {
   addFrame(frame: FrameRecord): void;
   /** A staff change's timing, from `staff:timing` or the `staff:change` reply, merged by id. */
   applyTiming(timing: ChangeTiming): void;
+  /** This window's staff session ended (idle), or null once the view has taken note. */
+  setStaffEnded(state: StaffSessionState | null): void;
+  /** Where and for how long this window is signed in as staff (kept across tab switches), or null. */
+  setStaffTerms(terms: { centralUrl: string; idleMinutes: number } | null): void;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -106,6 +113,8 @@ export function createAppStore(clock: () => number = Date.now): AppStore {
     now: clock(),
     hostOffsetMs: 0,
     readingSeenAt: null,
+    staffEnded: null,
+    staffTerms: null,
 
     setView: (view) => set({ view }),
     tick: (now) => set({ now }),
@@ -151,6 +160,8 @@ export function createAppStore(clock: () => number = Date.now): AppStore {
     },
     addFrame: (frame) => set(portLog.addFrame(frame)),
     applyTiming: (timing) => set({ timings: mergeTiming(get().timings, timing) }),
+    setStaffEnded: (staffEnded) => set({ staffEnded }),
+    setStaffTerms: (staffTerms) => set({ staffTerms }),
   }));
 }
 

@@ -97,16 +97,20 @@ describe('issue 5 in the browser', () => {
   );
 
   it(
-    'turns a central key rotation into "your operator changed the key" and re-pairs in one click',
+    'turns a central key rotation into "your operator changed the key" and re-pairs with just the code',
     async () => {
       const r = await stack.staffCall('POST', `/api/meters/${demo().meterId}/rotate-key`);
       expect(r.status).toBe(200);
       await waitDiagnosis('key-rotated');
       expect(await byTestId('pairing-port-finding').textContent()).toMatch(/operator changed the key/);
       await screenshot(page, 'issue5-key-rotated');
+      // One step: the app knows the meter id, so only the code is asked for, where the finding is said.
+      expect(await byTestId('pairing-repair-form').textContent()).toContain(demo().meterId);
+      await byTestId('pairing-repair-code').fill(demo().pairingCode);
       await byTestId('pairing-repair').click();
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('pairing-code');
-      expect(await pair(demo().pairingCode)).toBe('paired');
+      const outcome = page.locator('[data-testid="pairing-repair-form"] [data-testid="pairing-outcome"]');
+      await outcome.waitFor(WAIT);
+      expect(await outcome.getAttribute('data-status')).toBe('paired');
       await waitDiagnosis('key-ok');
     },
     STEP_MS,
@@ -127,10 +131,12 @@ describe('issue 5 in the browser', () => {
       await byTestId('staff-signin-submit').click();
       await byTestId('staff-controls').waitFor(WAIT);
 
-      expect((await changeAndSee('staff-encryption-off')).text).toMatch(/^Encryption off accepted after/);
+      await page.locator('[data-testid="staff-encryption"][aria-checked="true"]').waitFor(WAIT);
+      expect((await changeAndSee('staff-encryption')).text).toMatch(/^Encryption off accepted after/);
       await page.locator('[data-testid="service-compare-encryption"][data-match="true"]').waitFor(WAIT);
       expect(await byTestId('service-compare-encryption').textContent()).toMatch(/seen off/);
-      await changeAndSee('staff-encryption-on');
+      await page.locator('[data-testid="staff-encryption"][aria-checked="false"]').waitFor(WAIT);
+      await changeAndSee('staff-encryption');
       await page.locator('[data-testid="service-compare-encryption"][data-match="true"]').waitFor(WAIT);
 
       await changeAndSee('staff-fields-full');

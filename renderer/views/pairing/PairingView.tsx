@@ -18,7 +18,7 @@ export function PairingView() {
   const [manual, setManual] = useState(false);
   const formRef = useRef<HTMLDivElement>(null);
 
-  // Re-pair keeps the meter id: only the new pairing code is needed.
+  // Without a known meter id, re-pairing goes through the full form (meter id + code).
   const repair = (): void => {
     formRef.current?.querySelector<HTMLInputElement>('[data-testid="pairing-code"]')?.focus();
   };
@@ -27,7 +27,7 @@ export function PairingView() {
     <section className="view view-pairing" data-testid="view-pairing" aria-labelledby="pairing-title">
       <h2 id="pairing-title">{t('pairing.title')}</h2>
       <p>{t('pairing.intro')}</p>
-      <PortFinding link={link} health={health} onRepair={repair} />
+      <PortFinding link={link} health={health} meterId={key?.meterId ?? seenId} onRepair={repair} onManual={() => setManual(true)} />
       <div ref={formRef}>
         <PairForm initialMeterId={key?.meterId ?? seenId ?? ''} onManual={() => setManual(true)} />
       </div>

@@ -1,5 +1,7 @@
 /** Step 1 of pairing: what the port shows, in plain words, with hints when nothing useful arrives. */
+import { useEffect, useState } from 'react';
 import type { KeyDiagnosis, LinkState, PortHealth } from '../../../contracts/ipc.ts';
+import { RepairForm } from './RepairForm.tsx';
 import { describeSystemTitle } from './system-title.ts';
 import { t } from '../../i18n/index.ts';
 import type { MessageKey } from '../../i18n/index.ts';
@@ -23,12 +25,24 @@ const FINDING: Record<KeyDiagnosis, MessageKey> = {
 const MARK = '\u0001';
 
 /** What the port shows, from the link state and the port health's diagnosis. */
-export function PortFinding(props: { link: LinkState | null; health: PortHealth | null; onRepair: () => void }) {
+export function PortFinding(props: {
+  link: LinkState | null;
+  health: PortHealth | null;
+  /** The meter id LuxP1 knows (key store or port): re-pairing then asks only for the code. */
+  meterId: string | null;
+  onRepair: () => void;
+  onManual: () => void;
+}) {
   const { link, health } = props;
   const waiting = !link || link.status === 'idle' || link.status === 'connecting';
   const diagnosis: KeyDiagnosis = health?.diagnosis ?? 'no-signal';
   const title = health?.systemTitle ? describeSystemTitle(health.systemTitle) : null;
   const hints = waiting ? [] : (HINTS[diagnosis] ?? []);
+  // Once offered, the re-pair form stays: its answer must not vanish when the new key turns the port to key-ok.
+  const [repairing, setRepairing] = useState(false);
+  useEffect(() => {
+    if (diagnosis === 'key-rotated' && props.meterId) setRepairing(true);
+  }, [diagnosis, props.meterId]);
   return (
     <section className="card" data-testid="pairing-port" data-diagnosis={waiting ? 'waiting' : diagnosis}>
       <h3>{t('pairing.step.port')}</h3>
@@ -44,11 +58,14 @@ export function PortFinding(props: { link: LinkState | null; health: PortHealth 
           ))}
         </ul>
       )}
-      {diagnosis === 'key-rotated' && (
-        <button type="button" data-testid="pairing-repair" onClick={props.onRepair}>
-          {t('pairing.repair')}
-        </button>
-      )}
+      {(diagnosis === 'key-rotated' || repairing) &&
+        (props.meterId ? (
+          <RepairForm meterId={props.meterId} onManual={props.onManual} />
+        ) : (
+          <button type="button" data-testid="pairing-repair" onClick={props.onRepair}>
+            {t('pairing.repair')}
+          </button>
+        ))}
     </section>
   );
 }

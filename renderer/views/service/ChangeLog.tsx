@@ -1,6 +1,7 @@
 /** Each staff change and its effect on the port, timed: requested → accepted → seen on the port. */
 import type { ChangeTiming } from '../../../contracts/ipc.ts';
 import { describeChange } from './describe-change.ts';
+import { refusalText } from './staff-errors.ts';
 import { t } from '../../i18n/index.ts';
 
 /** `timings` newest first. */
@@ -17,10 +18,17 @@ export function ChangeLog(props: { timings: ChangeTiming[] }) {
             data-id={timing.id}
             data-seen={timing.seenAt !== null}
             data-error={timing.error !== undefined}
+            data-superseded={timing.supersededBy !== undefined}
           >
             <strong>{describeChange(timing.change)}</strong>{' '}
             {timing.error !== undefined ? (
-              t('service.timings.error', { error: timing.error })
+              refusalText(timing.error)
+            ) : timing.supersededBy !== undefined ? (
+              <>
+                {t('service.timings.accepted', { ms: (timing.acceptedAt ?? timing.requestedAt) - timing.requestedAt })}
+                {' · '}
+                {t('service.timings.superseded', { id: String(timing.supersededBy) })}
+              </>
             ) : (
               <>
                 {timing.acceptedAt === null

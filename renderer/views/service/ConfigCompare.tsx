@@ -2,6 +2,7 @@
 import { expectedFields, fieldsPresent } from '../../../protocol/index.ts';
 import type { CentralMeter, ReadingRecord } from '../../../contracts/ipc.ts';
 import { diffFields } from './field-diff.ts';
+import { obisName } from './obis-name.ts';
 import { t } from '../../i18n/index.ts';
 
 const onOff = (v: boolean | null): string =>
@@ -54,8 +55,8 @@ function FieldList(props: { testId: string; title: string; fields: string[] }) {
       <h4>{props.title}</h4>
       <ul>
         {props.fields.map((f) => (
-          <li key={f}>
-            <code>{f}</code>
+          <li key={f} data-obis={f}>
+            {obisName(f) ?? t('service.compare.unnamed')} <code>{f}</code>
           </li>
         ))}
       </ul>

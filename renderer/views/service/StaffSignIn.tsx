@@ -1,11 +1,12 @@
 /** Staff sign-in with a token; the token goes to the host and is forgotten here. */
 import { useState, type FormEvent } from 'react';
-import type { CentralMeter } from '../../../contracts/ipc.ts';
+import type { Value } from '../../../contracts/ipc.ts';
 import { useApi } from '../../state/context.tsx';
 import { t } from '../../i18n/index.ts';
+import { staffErrorText } from './staff-errors.ts';
 
-/** Calls `onSignedIn` with the matched meter (null when the central does not know it). */
-export function StaffSignIn(props: { onSignedIn: (meter: CentralMeter | null) => void }) {
+/** Calls `onSignedIn` with the matched meter (null when the central does not know it) and the session's terms. */
+export function StaffSignIn(props: { onSignedIn: (value: Value<'staff:signIn'>) => void }) {
   const api = useApi();
   const [token, setToken] = useState('');
   const [url, setUrl] = useState('');
@@ -14,10 +15,10 @@ export function StaffSignIn(props: { onSignedIn: (meter: CentralMeter | null) =>
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     const r = await api['staff:signIn']({ token: token.trim(), ...(url.trim() ? { centralUrl: url.trim() } : {}) });
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) return setError(staffErrorText(r.error));
     setToken('');
     setError(null);
-    props.onSignedIn(r.value.meter);
+    props.onSignedIn(r.value);
   };
 
   return (
@@ -41,8 +42,8 @@ export function StaffSignIn(props: { onSignedIn: (meter: CentralMeter | null) =>
         {t('service.staff.signIn')}
       </button>
       {error && (
-        <p className="note note-bad" role="alert" data-testid="staff-error">
-          {t('service.staff.error', { message: error })}
+        <p className="field-error" role="alert" data-testid="staff-error">
+          {error}
         </p>
       )}
     </form>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { PRESET_FULL, parseTelegram, restrictTelegram } from '../../../protocol/index.ts';
 import type { DecoderEvent, Telegram } from '../../../protocol/types.ts';
-import type { CentralMeter } from '../../../contracts/ipc.ts';
-import { effectCheck } from '../../../electron/host/staff-effects.ts';
+import type { CentralMeter, StaffChange } from '../../../contracts/ipc.ts';
+import { changeOverrides, changeTargets, effectCheck } from '../../../electron/host/staff-effects.ts';
 import { readFileSync } from 'node:fs';
 
 // The real full-list telegram (test/fixtures/vectors/README.md): relays and one M-Bus device.
@@ -44,5 +44,28 @@ describe('effectCheck for a field-set change', () => {
     // A channel configured and attached but not sent is not the change yet.
     const attached = effectCheck({ kind: 'patch', body: { fields: 'full' } }, meter([4]), { frameCounter: null });
     expect(attached(event(noMbus))).toBe(false);
+  });
+});
+
+describe('what a change overrides', () => {
+  const overlaps = (later: StaffChange, earlier: StaffChange) => changeTargets(earlier).some((t) => changeOverrides(later).includes(t));
+
+  it('a later change to the same setting supersedes an earlier one, other settings do not', () => {
+    expect(overlaps({ kind: 'message', channel: '2', text: 'b' }, { kind: 'message', channel: '2', text: 'a' })).toBe(true);
+    expect(overlaps({ kind: 'message', channel: '3', text: 'b' }, { kind: 'message', channel: '2', text: 'a' })).toBe(false);
+    expect(overlaps({ kind: 'patch', body: { encryption: true } }, { kind: 'patch', body: { encryption: false, breaker: 'ready' } })).toBe(
+      true,
+    );
+    expect(
+      overlaps({ kind: 'patch', body: { relays: { relay2: 'ready' } } }, { kind: 'patch', body: { relays: { relay1: 'ready' } } }),
+    ).toBe(false);
+    expect(overlaps({ kind: 'patch', body: { fields: 'full' } }, { kind: 'patch', body: { fields: 'basic' } })).toBe(true);
+  });
+
+  it('an M-Bus attach overrides a valve change on its channel, but a valve change leaves the attach to be seen', () => {
+    expect(overlaps({ kind: 'mbus-attach', channel: 1, body: { kind: 'gas' } }, { kind: 'valve', channel: 1, valve: 'ready' })).toBe(true);
+    expect(overlaps({ kind: 'valve', channel: 1, valve: 'ready' }, { kind: 'mbus-attach', channel: 1, body: { kind: 'gas' } })).toBe(false);
+    expect(overlaps({ kind: 'mbus-attach', channel: 2, body: { kind: 'gas' } }, { kind: 'mbus-detach', channel: 2 })).toBe(true);
+    expect(overlaps({ kind: 'mbus-attach', channel: 3, body: { kind: 'gas' } }, { kind: 'mbus-detach', channel: 2 })).toBe(false);
   });
 });

@@ -35,16 +35,38 @@ describe('KeyEntry', () => {
   });
 
   it('sends a valid key normalised, then empties the field and never shows the key', async () => {
-    const fake = fakeApi({ 'key:set': () => ({ ok: true, value: KEY_MANUAL }) });
+    const fake = fakeApi({ 'key:set': () => ({ ok: true, value: { ...KEY_MANUAL, check: 'verified' } }) });
     const { container } = renderApp(<KeyEntry />, { api: fake.api });
     type(KEY);
     expect(screen.queryByTestId('key-error')).toBeNull();
     fireEvent.click(screen.getByTestId('key-save'));
-    await expect.poll(() => screen.getByTestId('key-result').textContent).toBe('Key saved.');
+    await expect.poll(() => screen.getByTestId('key-result').textContent).toBe('Key saved: it opens the frames arriving on the port.');
     expect(fake.calls).toEqual([{ channel: 'key:set', payload: { hex: KEY.toUpperCase() } }]);
     expect((screen.getByTestId('key-input') as HTMLInputElement).value).toBe('');
     expect(screen.getByTestId('key-status').textContent).toBe('A key is stored (typed in, kept in a local file).');
     expect(container.innerHTML.toUpperCase()).not.toContain(KEY.toUpperCase());
+  });
+
+  it('keeps the working key and the typed one when the typed key does not open the frames', async () => {
+    const fake = fakeApi({ 'key:set': () => ({ ok: false, error: { code: 'KEY_FAILS', message: 'key:set: does not verify' } }) });
+    const { store } = renderApp(<KeyEntry />, { api: fake.api });
+    act(() => store.getState().setKey(KEY_MANUAL));
+    type(KEY);
+    fireEvent.click(screen.getByTestId('key-save'));
+    await expect
+      .poll(() => screen.getByTestId('key-result').textContent)
+      .toMatch(/^This key does not open the frames arriving from .*the key in use stays\.$/);
+    expect((screen.getByTestId('key-input') as HTMLInputElement).value).toBe(KEY);
+    expect(store.getState().key).toEqual(KEY_MANUAL);
+  });
+
+  it('says when a key is stored without a frame to check it on', async () => {
+    const fake = fakeApi({ 'key:set': () => ({ ok: true, value: { ...KEY_MANUAL, check: 'unchecked' } }) });
+    const { store } = renderApp(<KeyEntry />, { api: fake.api });
+    type(KEY);
+    fireEvent.click(screen.getByTestId('key-save'));
+    await expect.poll(() => screen.getByTestId('key-result').textContent).toMatch(/No encrypted frame has arrived yet/);
+    expect(store.getState().key).toEqual(KEY_MANUAL); // the check flag is not part of the key status
   });
 
   it('shows the host refusing the key', async () => {

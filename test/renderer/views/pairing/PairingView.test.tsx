@@ -89,7 +89,12 @@ describe('PairingView', () => {
 
   it('refuses the published authentication key by hand, and stores a real one', async () => {
     const { fake } = setup(
-      { 'key:set': () => ({ ok: true, value: { hasKey: true, origin: 'manual', meterId: null, systemTitle: null, storage: 'file' } }) },
+      {
+        'key:set': () => ({
+          ok: true,
+          value: { hasKey: true, origin: 'manual', meterId: null, systemTitle: null, storage: 'file', check: 'verified' },
+        }),
+      },
       'encrypted-no-key',
     );
     fireEvent.click(screen.getByTestId('pairing-manual-toggle'));
@@ -111,5 +116,46 @@ describe('PairingView', () => {
     expect(screen.getByTestId('pairing-system-title').textContent).toBe('SAG 677001BD54 (534147677001BD54)');
     fireEvent.click(screen.getByTestId('pairing-repair'));
     expect(document.activeElement).toBe(screen.getByTestId('pairing-code'));
+  });
+
+  it('re-pairs in one step when the meter id is known: only the new code is asked for', async () => {
+    const { store, fake } = setup(
+      { 'pairing:pair': (p) => ({ ok: true, value: { status: 'paired', meterId: p.meterId, systemTitle: null, verified: true } }) },
+      'key-ok',
+      '534147677001BD54',
+    );
+    store.getState().setKey({ hasKey: true, origin: 'pairing', meterId: 'SAG1030700012701', systemTitle: null, storage: 'file' });
+    act(() => store.getState().setHealth(health('key-rotated', '534147677001BD54')));
+    const form = screen.getByTestId('pairing-repair-form');
+    expect(form.textContent).toContain('New pairing code for meter SAG1030700012701');
+    fireEvent.change(screen.getByTestId('pairing-repair-code'), { target: { value: ' 7K3M-Q9TB-2XWC ' } });
+    fireEvent.click(screen.getByTestId('pairing-repair'));
+    await waitFor(() => expect(form.querySelector('[data-testid="pairing-outcome"]')?.getAttribute('data-status')).toBe('paired'));
+    // The new key turns the port to key-ok: the answer stays, the code field goes.
+    act(() => store.getState().setHealth(health('key-ok', '534147677001BD54')));
+    expect(screen.getByTestId('pairing-repair-form').querySelector('[data-testid="pairing-outcome"]')?.textContent).toMatch(/Key accepted/);
+    expect(screen.queryByTestId('pairing-repair-code')).toBeNull();
+    // The new key turns the port to key-ok: the answer stays, the code field goes.
+    act(() => store.getState().setHealth(health('key-ok', '534147677001BD54')));
+    expect(screen.getByTestId('pairing-repair-form').querySelector('[data-testid="pairing-outcome"]')?.textContent).toMatch(/Key accepted/);
+    expect(screen.queryByTestId('pairing-repair-code')).toBeNull();
+    expect(fake.calls.filter((c) => c.channel === 'pairing:pair').map((c) => c.payload)).toEqual([
+      { meterId: 'SAG1030700012701', code: '7K3M-Q9TB-2XWC' },
+    ]);
+  });
+
+  it('says a typed key does not open the frames and that the working key stays', async () => {
+    setup(
+      { 'key:set': () => ({ ok: false, error: { code: 'KEY_FAILS', message: 'key:set: does not verify' } }) },
+      'key-ok',
+      '534147677001BD54',
+    );
+    fireEvent.click(screen.getByTestId('pairing-manual-toggle'));
+    fireEvent.change(screen.getByTestId('pairing-manual-key'), { target: { value: 'AE BD 21 B7 69 A5 0E 5E 2C 1A 7F 3E 4B 5C 6D 7E' } });
+    fireEvent.click(screen.getByTestId('pairing-manual-submit'));
+    await waitFor(() => expect(screen.getByTestId('pairing-manual-note').dataset.status).toBe('fails'));
+    expect(screen.getByTestId('pairing-manual-note').textContent).toBe(
+      'This key does not open the frames arriving from 534147677001BD54. Nothing was changed: the key in use stays.',
+    );
   });
 });

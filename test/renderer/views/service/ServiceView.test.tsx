@@ -89,7 +89,7 @@ describe('ServiceView', () => {
       'staff:signIn': (p) => {
         signedIn = p.token === 'good';
         return signedIn
-          ? { ok: true, value: { meter: current } }
+          ? { ok: true, value: { meter: current, centralUrl: 'http://127.0.0.1:1/', idleMinutes: 15 } }
           : { ok: false, error: { code: 'UNAUTHORIZED', message: 'bad staff token' } };
       },
       'staff:meter': () =>
@@ -102,7 +102,7 @@ describe('ServiceView', () => {
     expect(screen.queryByTestId('staff-controls')).toBeNull();
     fireEvent.change(screen.getByTestId('staff-token'), { target: { value: 'bad' } });
     fireEvent.click(screen.getByTestId('staff-signin-submit'));
-    await waitFor(() => expect(screen.getByTestId('staff-error').textContent).toContain('bad staff token'));
+    await waitFor(() => expect(screen.getByTestId('staff-error').textContent).toBe('The central system does not accept this staff token.'));
     expect(screen.queryByTestId('staff-controls')).toBeNull();
 
     fireEvent.change(screen.getByTestId('staff-token'), { target: { value: 'good' } });
@@ -113,14 +113,28 @@ describe('ServiceView', () => {
     expect(screen.getByTestId('service-compare-extra').textContent).toContain(present[0]);
     expect(screen.getByTestId('service-compare-encryption').dataset.match).toBe('false');
 
-    fireEvent.click(screen.getByTestId('staff-encryption-on'));
+    expect(screen.getByTestId('staff-encryption').getAttribute('aria-checked')).toBe('false');
+    fireEvent.click(screen.getByTestId('staff-encryption'));
     await waitFor(() => expect(screen.getByTestId('service-compare').dataset.same).toBe('true'));
+    expect(screen.getByTestId('staff-encryption').getAttribute('aria-checked')).toBe('true');
     act(() => fake.emit('staff:timing', { ...timing, seenAt: 5000 }));
     const row = screen.getByTestId('service-timing');
     expect(row.dataset.seen).toBe('true');
     expect(row.textContent).toMatch(/on the port after 5[,.]?000 ms/);
 
-    // Leaving the view and coming back (a tab switch remounts it) keeps the host's staff session.
+    // Leaving the view and coming back (a tab switch remounts it) keeps the host's staff session and its terms.
+    cleanup();
+    render(
+      <AppProvider store={fake.store} api={fake.api}>
+        <ServiceView />
+      </AppProvider>,
+    );
+    await waitFor(() => screen.getByTestId('staff-controls'));
+    expect(screen.getByTestId('service-staff').dataset.signedIn).toBe('true');
+    expect(screen.getByTestId('staff-signed-in').textContent).toMatch(
+      /^Signed in as staff on http:\/\/127\.0\.0\.1:1\/\. This window only/,
+    );
+    // A page reload starts with an empty store: still signed in if the host says so, terms unknown.
     cleanup();
     render(
       <AppProvider store={createAppStore()} api={fake.api}>
@@ -128,7 +142,7 @@ describe('ServiceView', () => {
       </AppProvider>,
     );
     await waitFor(() => screen.getByTestId('staff-controls'));
-    expect(screen.getByTestId('service-staff').dataset.signedIn).toBe('true');
+    expect(screen.getByTestId('staff-signed-in').textContent).toBe('Signed in as staff. This window only.');
   });
 
   it('keeps frames, intervals and change timings across a tab switch, and shows Luxembourg time', async () => {
