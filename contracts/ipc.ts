@@ -144,6 +144,7 @@ export interface Snapshot {
   history: { at: number; importPowerW: number | null; exportPowerW: number | null }[]; // last hour
   messages: MessageRecord[]; // newest first, kept across restarts
   problems: ProblemRecord[]; // newest first, capped
+  frames: FrameRecord[]; // newest first, the last 200: a page opened later shows the port's recent past too
 }
 
 // ---- pairing and the central system (issue 5) ---------------------------------------------------
@@ -174,7 +175,7 @@ export interface ChangeTiming {
   requestedAt: number; // sent to the central system
   acceptedAt: number | null; // central answered 2xx
   seenAt: number | null; // first telegram on the port that shows it
-  error?: string;
+  error?: ApiError; // the central refused the change (on its merits: the session stays)
   supersededBy?: number; // a later accepted change overrode it before the port showed it
 }
 

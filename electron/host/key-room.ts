@@ -42,7 +42,10 @@ export function createKeyRoom(opts: KeyRoomOptions): KeyRoom {
       // Tried on the newest encrypted frame first: a typo must not replace a key that works.
       const live = session.verifyKey(Uint8Array.from(Buffer.from(checked.value, 'hex')));
       if (live.result === 'fails')
-        return fail('KEY_FAILS', `this key does not open the frames arriving from ${live.systemTitle ?? 'the meter'}; the key in use is kept`);
+        return fail(
+          'KEY_FAILS',
+          `this key does not open the frames arriving from ${live.systemTitle ?? 'the meter'}; the key in use is kept`,
+        );
       await keys.set(checked.value, { origin: 'manual', meterId: null, systemTitle: live.systemTitle });
       session.setKey(keys.key());
       emitKey();

@@ -47,7 +47,7 @@ export interface Session {
   /** Tries `key` on the newest encrypted frame without installing it. */
   verifyKey(key: Uint8Array): { result: KeyVerification; systemTitle: string | null };
   health(): PortHealth;
-  snapshotPart(): Pick<Snapshot, 'health' | 'latest' | 'history' | 'messages' | 'problems'>;
+  snapshotPart(): Pick<Snapshot, 'health' | 'latest' | 'history' | 'messages' | 'problems' | 'frames'>;
   frames: FrameLog;
   close(): void;
 }
@@ -55,6 +55,7 @@ export interface Session {
 const HISTORY_MS = 60 * 60_000;
 const HISTORY_MAX = 3600;
 const PROBLEMS_MAX = 200;
+const RECENT_FRAMES = 200;
 
 /** A session decoding with `opts.key`. */
 export function createSession(opts: SessionOptions): Session {
@@ -65,6 +66,7 @@ export function createSession(opts: SessionOptions): Session {
   const frames = createFrameLog();
   const history: Snapshot['history'] = [];
   let problems: ProblemRecord[] = [];
+  const recentFrames: FrameRecord[] = []; // oldest first
   let latest: ReadingRecord | null = null;
   let lastHealthAt = -Infinity;
   let healthTimer: unknown = null;
@@ -123,6 +125,8 @@ export function createSession(opts: SessionOptions): Session {
       text: event.type === 'telegram' ? event.text : event.frame ? null : bytesToAscii(event.raw),
       status: event.type === 'telegram' ? 'ok' : event.code,
     };
+    recentFrames.push(record);
+    if (recentFrames.length > RECENT_FRAMES) recentFrames.shift();
     emit('meter:frame', record);
     if (event.type === 'telegram') onTelegram(event, at);
     else addProblem(event, at);
@@ -177,6 +181,7 @@ export function createSession(opts: SessionOptions): Session {
         history: history.filter((p) => p.at >= since),
         messages: opts.inbox.list(),
         problems: [...problems],
+        frames: [...recentFrames].reverse(),
       };
     },
     frames,

@@ -73,7 +73,7 @@ const MAX_PENDING = 32;
 
 /** Creates the staff service; see the module comment. */
 export function createStaffService(opts: StaffServiceOptions): StaffService {
-  const client = (url: string, token: string) => staffClient(url, token, opts.fetch);
+  const centralFor = (url: string, token: string) => staffClient(url, token, opts.fetch);
   const now = opts.now ?? Date.now;
   const idleMs = opts.idleMs ?? DEFAULT_STAFF_IDLE_MS;
   const idleMinutes = Math.round(idleMs / 60_000);
@@ -117,10 +117,10 @@ export function createStaffService(opts: StaffServiceOptions): StaffService {
     const id = view.meterId ?? view.systemTitle;
     if (id === null) {
       // Nothing on the port yet: still prove the token is good before saying "signed in".
-      const probe = await client(url, token).call('GET', '/api/meters?limit=1');
+      const probe = await centralFor(url, token).call('GET', '/api/meters?limit=1');
       return probe.ok ? { ok: true, value: null } : probe;
     }
-    const res = await client(url, token).meter(id);
+    const res = await centralFor(url, token).meter(id);
     if (!res.ok) return res.error.code === 'UNKNOWN_METER' ? { ok: true, value: null } : res;
     return res;
   }
@@ -171,12 +171,12 @@ export function createStaffService(opts: StaffServiceOptions): StaffService {
     const mark = { frameCounter: lastFrameCounter };
     pending.push(entry);
     if (pending.length > MAX_PENDING) pending.shift();
-    const res = await applyChange(client(s.url, s.token), id, c);
+    const res = await applyChange(centralFor(s.url, s.token), id, c);
     if (!res.ok) {
       drop(entry);
       if (res.error.code === 'UNAUTHORIZED' || res.error.code === 'UNREACHABLE') return res;
       // Refused on its merits (e.g. a message too long): part of the timed log, not a broken session.
-      entry.timing.error = `${res.error.code}: ${res.error.message}`;
+      entry.timing.error = { code: res.error.code, message: res.error.message };
       opts.onTiming({ ...entry.timing }, client);
       return { ok: true, value: { ...entry.timing } };
     }
@@ -204,7 +204,7 @@ export function createStaffService(opts: StaffServiceOptions): StaffService {
     const found = await meterId(client);
     if (!found.ok) return found;
     const { s, id } = found.value;
-    const res = await client(s.url, s.token).newPairingCode(id);
+    const res = await centralFor(s.url, s.token).newPairingCode(id);
     return res.ok ? { ok: true, value: { pairingCode: res.value } } : res;
   }
 
@@ -212,7 +212,7 @@ export function createStaffService(opts: StaffServiceOptions): StaffService {
     const found = await meterId(client);
     if (!found.ok) return found;
     const { s, id } = found.value;
-    const res = await client(s.url, s.token).audit(id);
+    const res = await centralFor(s.url, s.token).audit(id);
     return res.ok ? { ok: true, value: { entries: res.value.slice(0, 100) } } : res;
   }
 
@@ -253,4 +253,3 @@ export function createStaffService(opts: StaffServiceOptions): StaffService {
 
   return { handle, observeTelegram, signedIn: (client = LOCAL) => sessions.has(client) };
 }
-

@@ -13,6 +13,7 @@ export const enService = {
   'service.frame.noText': 'The telegram text could not be read.',
   'service.frame.status': 'Status',
   'service.frame.statusOk': 'tag and CRC verified',
+  'service.frame.statusOkPlain': 'CRC verified (unencrypted: a plain telegram has no tag)',
   'service.part.sof': 'start (0xDB)',
   'service.part.titleLength': 'system-title length',
   'service.part.systemTitle': 'system title',

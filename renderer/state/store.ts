@@ -122,6 +122,9 @@ export function createAppStore(clock: () => number = Date.now): AppStore {
     setLoadError: (loadError) => set({ loadError }),
     loadSnapshot(s) {
       series.clear();
+      portLog.clear();
+      let log = { frames: [] as FrameRecord[], intervals: [] as IntervalPoint[] };
+      for (const f of [...s.frames].reverse()) log = portLog.addFrame(f);
       const now = clock();
       const hostOffsetMs = now - s.at;
       let chart: ChartPoint[] = [];
@@ -137,6 +140,8 @@ export function createAppStore(clock: () => number = Date.now): AppStore {
         messages: s.messages,
         unread: unreadIds(s.messages),
         problems: s.problems.slice(0, MAX_PROBLEMS),
+        frames: log.frames,
+        intervals: log.intervals,
         now,
         hostOffsetMs,
         readingSeenAt: s.latest ? s.latest.receivedAt + hostOffsetMs : null,

@@ -66,7 +66,18 @@ export const LINK_OPEN: LinkState = { status: 'open', source: { kind: 'demo' }, 
 export const KEY_MANUAL: KeyStatus = { hasKey: true, origin: 'manual', meterId: null, systemTitle: null, storage: 'file' };
 
 export function snapshot(patch: Partial<Snapshot> = {}): Snapshot {
-  return { at: T0, link: LINK_OPEN, health: health(), key: KEY_MANUAL, latest: null, history: [], messages: [], problems: [], ...patch };
+  return {
+    at: T0,
+    link: LINK_OPEN,
+    health: health(),
+    key: KEY_MANUAL,
+    latest: null,
+    history: [],
+    messages: [],
+    problems: [],
+    frames: [],
+    ...patch,
+  };
 }
 
 type Handler<C extends Channel> = (payload: Payload<C>) => ApiResult<Value<C>> | Promise<ApiResult<Value<C>>>;

@@ -1,7 +1,7 @@
 /** Each staff change and its effect on the port, timed: requested → accepted → seen on the port. */
 import type { ChangeTiming } from '../../../contracts/ipc.ts';
 import { describeChange } from './describe-change.ts';
-import { refusalText } from './staff-errors.ts';
+import { staffErrorText } from './staff-errors.ts';
 import { t } from '../../i18n/index.ts';
 
 /** `timings` newest first. */
@@ -22,7 +22,7 @@ export function ChangeLog(props: { timings: ChangeTiming[] }) {
           >
             <strong>{describeChange(timing.change)}</strong>{' '}
             {timing.error !== undefined ? (
-              refusalText(timing.error)
+              staffErrorText(timing.error)
             ) : timing.supersededBy !== undefined ? (
               <>
                 {t('service.timings.accepted', { ms: (timing.acceptedAt ?? timing.requestedAt) - timing.requestedAt })}

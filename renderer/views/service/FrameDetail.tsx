@@ -24,11 +24,12 @@ export function FrameDetail(props: { frame: FrameRecord }) {
       <p>
         {t('service.frame.status')}:{' '}
         <strong className={frame.status === 'ok' ? 'status-ok' : 'status-bad'} data-testid="service-frame-status">
-          {frame.status === 'ok' ? t('service.frame.statusOk') : frame.status}
+          {frame.status !== 'ok' ? frame.status : h ? t('service.frame.statusOk') : t('service.frame.statusOkPlain')}
         </strong>
       </p>
       <h4>{t('service.frame.hex')}</h4>
-      <pre data-testid="service-frame-hex" className="hex" tabIndex={0} aria-label={t('service.frame.hex')}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling block must take focus so keyboards can scroll it (axe scrollable-region-focusable) */}
+      <pre data-testid="service-frame-hex" className="hex" tabIndex={0} role="region" aria-label={t('service.frame.hex')}>
         {splitFrame(frame.rawHex).map((p) => (
           <span key={p.part} data-part={p.part} title={t(p.label)}>
             {spaced(p.hex)}{' '}
@@ -39,7 +40,8 @@ export function FrameDetail(props: { frame: FrameRecord }) {
       {frame.text === null ? (
         <p>{t('service.frame.noText')}</p>
       ) : (
-        <pre className="telegram-text" data-testid="service-frame-text" tabIndex={0} aria-label={t('service.frame.text')}>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling block must take focus so keyboards can scroll it (axe scrollable-region-focusable)
+        <pre className="telegram-text" data-testid="service-frame-text" tabIndex={0} role="region" aria-label={t('service.frame.text')}>
           {frame.text}
         </pre>
       )}

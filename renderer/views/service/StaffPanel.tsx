@@ -15,7 +15,7 @@ import { PlaceError, type Place, type PlaceErrors } from './PlaceError.tsx';
 import { StaffControls } from './StaffControls.tsx';
 import { StaffExtras } from './StaffExtras.tsx';
 import { StaffSignIn } from './StaffSignIn.tsx';
-import { refusalText, staffErrorText } from './staff-errors.ts';
+import { staffErrorText } from './staff-errors.ts';
 
 type Ended = { kind: 'idle'; minutes: number } | { kind: 'lost' } | { kind: 'revoked' };
 type Session =
@@ -108,7 +108,7 @@ export function StaffPanel() {
       return;
     }
     applyTiming(r.value);
-    if (r.value.error !== undefined) setErrors({ [place]: refusalText(r.value.error) });
+    if (r.value.error !== undefined) setErrors({ [place]: staffErrorText(r.value.error) });
     await refresh();
   };
 

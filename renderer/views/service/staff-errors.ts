@@ -20,10 +20,3 @@ export function staffErrorText(error: ApiError): string {
   const reason = plainReason(error.message);
   return REFUSALS.has(error.code) ? t('service.error.refused', { reason }) : t('service.error.other', { reason });
 }
-
-/** A refused change's `timing.error` ("CODE: message") in words. */
-export function refusalText(timingError: string): string {
-  const at = timingError.indexOf(': ');
-  const code = at > 0 ? timingError.slice(0, at) : timingError;
-  return staffErrorText({ code, message: at > 0 ? timingError.slice(at + 2) : timingError });
-}

@@ -74,6 +74,15 @@ describe('ServiceView', () => {
     expect(screen.getByTestId('service-interval').dataset.lastSeconds).toBe('10.000');
   });
 
+  it('a page opened later shows the frames the host already counted, and a plain frame claims no tag', async () => {
+    const plain: FrameRecord = { at: 21_000, rawHex: '2f', frame: null, text, status: 'ok' };
+    await setup({ 'app:snapshot': () => ({ ok: true, value: snapshot({ frames: [plain, frame(11_000), frame(1000)] }) }) });
+    expect(screen.getAllByTestId('service-frame-row')).toHaveLength(3);
+    expect(screen.queryByText('No frame yet.')).toBeNull();
+    expect(screen.getByTestId('service-frame-status').textContent).toBe('CRC verified (unencrypted: a plain telegram has no tag)');
+    expect(screen.getByTestId('service-interval').dataset.lastSeconds).toBe('10.000');
+  });
+
   it('offers staff actions only after a valid sign-in, and compares configured with sent fields', async () => {
     const present = fieldsPresent(telegram);
     let current = meter([...present.slice(1), '1-0:99.99.0'], false);

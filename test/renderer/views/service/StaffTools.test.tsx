@@ -21,6 +21,8 @@ const URL_ = 'http://127.0.0.1:4000/';
 const meter = (patch: Partial<CentralMeter> = {}): CentralMeter => ({
   meterId: 'SAG1030700012701',
   systemTitle: '534147677001BD54',
+  frameCounter: 0,
+  createdAt: '2026-01-01T00:00:00Z',
   encryption: true,
   fields: [...PRESET_BASIC],
   preset: 'basic',
@@ -259,7 +261,10 @@ describe('errors where the user acted, in words', () => {
       'staff:change': (c) =>
         c.kind === 'message'
           ? { ok: false, error: { code: 'BAD_PAYLOAD', message: 'staff:change: staff: text must be ≤ 1024 printable ASCII characters' } }
-          : { ok: true, value: timingOf(c, 9, { acceptedAt: null, error: 'BAD_REQUEST: powerLimitKva must be 0 < x <= 999.9' }) },
+          : {
+              ok: true,
+              value: timingOf(c, 9, { acceptedAt: null, error: { code: 'BAD_REQUEST', message: 'powerLimitKva must be 0 < x <= 999.9' } }),
+            },
     });
     fireEvent.click(screen.getByTestId('staff-message-send'));
     const msg = await screen.findByTestId('staff-error-message');
