@@ -11,6 +11,7 @@ import { customerRoutes } from './handlers/customer.ts';
 import { keyRoutes } from './handlers/meter-keys.ts';
 import { partRoutes } from './handlers/meter-parts.ts';
 import { meterRoutes } from './handlers/meters.ts';
+import { portStateRoutes } from './handlers/port-state.ts';
 import { createPairing } from './pairing.ts';
 import { createRouter } from './router.ts';
 import { DEMO, seedDemo } from './seed.ts';
@@ -63,7 +64,13 @@ export async function startCentral(opts: CentralOptions): Promise<Central> {
     store.close(); // e.g. the demo identity taken by a meter staff created: the caller gets the error, not an open file
     throw err;
   }
-  const handler = createRouter([...customerRoutes, ...meterRoutes, ...partRoutes, ...keyRoutes], { store, audit, pairing, staff, log });
+  const handler = createRouter([...customerRoutes, ...meterRoutes, ...partRoutes, ...keyRoutes, ...portStateRoutes], {
+    store,
+    audit,
+    pairing,
+    staff,
+    log,
+  });
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 65_000 }, handler);
   server.on('clientError', (_err, socket) => socket.destroy());
   const host = opts.host ?? '127.0.0.1';
