@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'LOCKED'
   | 'CONFLICT'
   | 'TOO_LARGE'
+  | 'STORAGE_FULL'
+  | 'STORAGE_ERROR'
   | 'INTERNAL';
 
 /** What a handler returns; the router writes it. */
