@@ -17,6 +17,8 @@ const USAGE = `usage: luxp1 central [options]
                       only by default, which keeps DNS-rebinding pages out; a non-loopback --listen
                       prints a warning
   --max-connections N open connections at once (default 1024)
+  --exit-with-parent  stop cleanly when the process that started this one is gone (a supervisor's
+                      kill -9 must not leave a central holding the data directory)
   --help              this text
 
        luxp1 central token list | issue LABEL | revoke ID [--data DIR]   (staff tokens; see --help there)
@@ -41,6 +43,7 @@ const parseCli = (argv: string[]) =>
       seed: { type: 'string' },
       'allow-host': { type: 'string', multiple: true, default: [] },
       'max-connections': { type: 'string' },
+      'exit-with-parent': { type: 'boolean' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -106,13 +109,24 @@ export async function main(argv: string[]): Promise<number> {
   // The handlers go in before the line that tells a supervisor we are up: stdout to a pipe is
   // synchronous, so a SIGTERM sent on reading it could otherwise land first and kill the process
   // without a clean close (leaving its lock and WAL behind).
+  let orphaned: NodeJS.Timeout | undefined;
   const stopped = new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    if (v['exit-with-parent']) {
+      // Linux gives an orphan a new parent (init or a subreaper); no signal tells it, so it looks.
+      const parent = process.ppid;
+      orphaned = setInterval(() => {
+        if (process.ppid === parent) return;
+        console.error(`central: the parent process ${parent} is gone; stopping`);
+        stop();
+      }, 1_000);
+    }
   });
   console.log(`central: listening on ${central.url}`);
   await stopped;
+  clearInterval(orphaned);
   await central.close();
   return 0;
 }

@@ -149,3 +149,29 @@ describe('a full disk', () => {
     await h.stop();
   });
 });
+
+describe('--exit-with-parent', () => {
+  it('stops cleanly, releasing the data directory, when its parent is killed with SIGKILL', async () => {
+    const dir = tempDir();
+    // sh is the parent; the central's stdout stays open to us until the central itself exits
+    const sh = spawn('sh', ['-c', `node_modules/.bin/node ${ARGS.join(' ')} --data ${dir} --exit-with-parent & wait`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: ENV,
+    });
+    children.push(sh);
+    let out = '';
+    sh.stderr!.on('data', (c: Buffer) => (out += c.toString()));
+    const closed = Promise.all([sh.stdout!, sh.stderr!].map((p) => new Promise((r) => p.once('close', r))));
+    await new Promise<void>((resolve) =>
+      sh.stdout!.on('data', (c: Buffer) => {
+        out += c.toString();
+        if (/listening on/.test(out)) resolve();
+      }),
+    );
+    expect(existsSync(join(dir, 'central.lock'))).toBe(true);
+    sh.kill('SIGKILL');
+    await closed; // the orphaned central closed its ends of the pipes: it has exited
+    expect(out).toMatch(/central: the parent process \d+ is gone; stopping\n/);
+    expect(existsSync(join(dir, 'central.lock'))).toBe(false);
+  });
+});
