@@ -67,8 +67,12 @@ export function reserve(
     const row = get.get(meter.id) as Row | undefined;
     const marks: Record<string, number> = row ? (JSON.parse(row.registers) as Record<string, number>) : {};
     for (const [name, v] of Object.entries(body.registers)) marks[name] = Math.max(marks[name] ?? 0, v);
-    const keys = Object.keys(marks);
-    if (keys.length > MAX_REGISTERS) for (const k of keys.slice(0, keys.length - MAX_REGISTERS)) delete marks[k]; // oldest first: devices long gone
+    // Past the limit, the oldest marks of M-Bus devices (names "mbus…") not in this request go: devices
+    // long replaced. The energy registers' marks are never dropped.
+    for (const k of Object.keys(marks)) {
+      if (Object.keys(marks).length <= MAX_REGISTERS) break;
+      if (k.startsWith('mbus') && !(k in body.registers)) delete marks[k];
+    }
     // Before the first reservation of a database from before port_state, the counter the simulator
     // last reported is the best known floor; a new key (rotation) starts at 0.
     const next = row === undefined ? meter.frame_counter : row.key_version === meter.key_version ? row.counter_next : 0;
