@@ -7,25 +7,47 @@ import { parseListen } from '../contracts/listen.ts';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CentralStartError, startCentral } from './server.ts';
+import { tokenMain } from './token-cli.ts';
 
 const USAGE = `usage: luxp1 central [options]
 
   --listen HOST:PORT  where to listen (default 127.0.0.1:8417; port 0 picks a free one)
   --data DIR          state directory: central.sqlite, master.key, staff.token (default ./.luxp1-data/central)
   --seed demo         add the demo meter SAG1030700012701 and print its pairing code
+  --allow-host NAME   also serve requests addressed to NAME (Host header; repeatable). Loopback names
+                      only by default, which keeps DNS-rebinding pages out; a non-loopback --listen
+                      prints a warning
+  --max-connections N open connections at once (default 1024)
+  --exit-with-parent  stop cleanly when the process that started this one is gone (a supervisor's
+                      kill -9 must not leave a central holding the data directory)
   --help              this text
 
-The master key comes from LUXP1_MASTER_KEY (64 hex digits) or DIR/master.key (created, mode 0600).`;
+       luxp1 central token list | issue LABEL | revoke ID [--data DIR]   (staff tokens; see --help there)
+
+The master key comes from LUXP1_MASTER_KEY (64 hex digits) or DIR/master.key (created, mode 0600).
+A data directory serves one central at a time (DIR/central.lock).`;
 
 /** CLI entry; resolves with the exit code once the server has stopped. */
+const parseCli = (argv: string[]) =>
+  parseArgs({
+    args: argv,
+    options: {
+      listen: { type: 'string' },
+      data: { type: 'string' },
+      seed: { type: 'string' },
+      'allow-host': { type: 'string', multiple: true, default: [] },
+      'max-connections': { type: 'string' },
+      'exit-with-parent': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+
 export async function main(argv: string[]): Promise<number> {
-  let args;
+  if (argv[0] === 'token') return tokenMain(argv.slice(1));
+  let args: ReturnType<typeof parseCli>;
   try {
-    args = parseArgs({
-      args: argv,
-      options: { listen: { type: 'string' }, data: { type: 'string' }, seed: { type: 'string' }, help: { type: 'boolean' } },
-      strict: true,
-    });
+    args = parseCli(argv);
   } catch (err) {
     console.error(`central: ${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -44,13 +66,20 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`central: --seed knows only "demo", got ${JSON.stringify(v.seed)}`);
     return 2;
   }
+  const maxConnections = v['max-connections'] === undefined ? 1024 : Number(v['max-connections']);
+  if (!Number.isInteger(maxConnections) || maxConnections < 1 || maxConnections > 1_000_000) {
+    console.error(`central: --max-connections expects a whole number 1..1000000, got ${JSON.stringify(v['max-connections'])}`);
+    return 2;
+  }
   const dataDir = v.data ?? join('.luxp1-data', 'central');
-  let central;
+  let central: Awaited<ReturnType<typeof startCentral>>;
   try {
     central = await startCentral({
       dataDir,
       ...listen,
       masterKeyEnv: process.env.LUXP1_MASTER_KEY,
+      allowHosts: v['allow-host'],
+      maxConnections,
       ...(v.seed ? { seed: 'demo' as const } : {}),
     });
   } catch (err) {
@@ -63,16 +92,35 @@ export async function main(argv: string[]): Promise<number> {
     );
   if (central.staffTokenCreated)
     console.log(`central: staff token (shown once; also in ${join(dataDir, 'staff.token')}): ${central.staffToken}`);
+  if (central.operatorTokensRevoked > 0)
+    console.log(
+      `central: ${join(dataDir, 'staff.token')} was missing or invalid: revoked ${central.operatorTokensRevoked} earlier operator token(s)`,
+    );
   if (central.demo)
     console.log(
       `central: demo meter ${central.demo.meterId} (system title ${central.demo.systemTitle}), pairing code ${central.demo.pairingCode}`,
     );
-  console.log(`central: listening on ${central.url}`);
-  await new Promise<void>((resolve) => {
+  // The handlers go in before the line that tells a supervisor we are up: stdout to a pipe is
+  // synchronous, so a SIGTERM sent on reading it could otherwise land first and kill the process
+  // without a clean close (leaving its lock and WAL behind).
+  let orphaned: NodeJS.Timeout | undefined;
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    if (v['exit-with-parent']) {
+      // Linux gives an orphan a new parent (init or a subreaper); no signal tells it, so it looks.
+      const parent = process.ppid;
+      orphaned = setInterval(() => {
+        if (process.ppid === parent) return;
+        console.error(`central: the parent process ${parent} is gone; stopping`);
+        stop();
+      }, 1_000);
+    }
   });
+  console.log(`central: listening on ${central.url}`);
+  await stopped;
+  clearInterval(orphaned);
   await central.close();
   return 0;
 }

@@ -4,12 +4,14 @@
  * becomes a generic 500 and one log line; no request detail beyond method and path is logged.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import type { AuditLog } from './audit.ts';
 import { fail, readJson, send, type Reply } from './http.ts';
 import type { MeterRow } from './meter.ts';
+import { addressKey, type PairThrottle } from './pair-throttle.ts';
 import type { Pairing } from './pairing.ts';
 import type { StaffAuth } from './staff-auth.ts';
-import type { Store } from './store.ts';
+import { type Store, storageFailure } from './store.ts';
 import { isMeterRef } from './validate.ts';
 
 export interface Deps {
@@ -17,6 +19,7 @@ export interface Deps {
   audit: AuditLog;
   pairing: Pairing;
   staff: StaffAuth;
+  throttle: PairThrottle;
   log(line: string): void;
 }
 
@@ -26,6 +29,7 @@ export interface Ctx {
   query: URLSearchParams;
   body: unknown;
   actor: string; // "staff:<id>" or "customer"
+  client: string; // the client's address key (pair-throttle.ts)
   meter: MeterRow; // resolved from :id for routes that name a meter
 }
 
@@ -33,7 +37,7 @@ export interface Route {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string; // segments, ':name' binds a parameter; ':id' is a meter id or system title
   staff: boolean;
-  handle(ctx: Ctx): Reply;
+  handle(ctx: Ctx): Reply | Promise<Reply>;
 }
 
 function match(pattern: string[], parts: string[]): Record<string, string> | null {
@@ -106,11 +110,30 @@ export function createRouter(routes: readonly Route[], deps: Deps): (req: Incomi
       meter = isMeterRef(params.id) ? deps.store.find(params.id) : undefined;
       if (!meter) return fail(404, 'UNKNOWN_METER', `no meter ${JSON.stringify(params.id.slice(0, 40))}`);
     }
-    return route.handle({ deps, params, query: url.searchParams, body, actor, meter: meter! });
+    const client = addressKey(req.socket.remoteAddress);
+    return route.handle({ deps, params, query: url.searchParams, body, actor, client, meter: meter! });
   }
+  let storageLoggedAt = Number.NEGATIVE_INFINITY;
   return (req, res) => {
     dispatch(req)
       .catch((err: unknown) => {
+        const storage = storageFailure(err);
+        if (storage !== null) {
+          // one line per minute at most: a full disk fails every write, and the log shares the disk
+          const now = deps.store.now();
+          if (now - storageLoggedAt >= 60_000) {
+            storageLoggedAt = now;
+            deps.log(
+              `central: cannot write ${join(deps.store.dir, 'central.sqlite')}: ${storage === 'full' ? 'the disk (or the database) is full' : 'I/O error'} (${(err as Error).message}); answering 503, nothing was changed`,
+            );
+          }
+          return {
+            ...(storage === 'full'
+              ? fail(503, 'STORAGE_FULL', 'the central system cannot save: its disk is full; nothing was changed, try again later')
+              : fail(503, 'STORAGE_ERROR', 'the central system cannot save (I/O error); nothing was changed, try again later')),
+            headers: { 'retry-after': '60' },
+          };
+        }
         deps.log(
           `central: internal error on ${req.method} ${(req.url ?? '').split('?')[0]}: ${err instanceof Error ? err.message : 'unknown'}`,
         );

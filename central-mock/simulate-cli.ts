@@ -18,8 +18,11 @@ Runs simulated Smarty meters from the central system's state: every interval eac
 port config from the central, builds a telegram and writes it (encrypted when encryption is on).
 
   --central URL    the central system (default ${DEFAULT_CENTRAL})
-  --token T        staff token (default: $LUXP1_STAFF_TOKEN, else DIR/staff.token of --data)
-  --data DIR       the central's data directory, to read its staff token (default ${DEFAULT_DATA})
+  --token-file F   read the staff token from file F (e.g. a token from \`luxp1 central token issue\`)
+  --data DIR       the central's data directory, whose staff.token is used (default ${DEFAULT_DATA})
+  --token T        the token itself: argv is readable by every local user (/proc/PID/cmdline), so
+                   prefer --token-file or LUXP1_STAFF_TOKEN. Order: --token-file, --token,
+                   $LUXP1_STAFF_TOKEN, then DIR/staff.token
   --meter ID       a meter id or system title; repeatable (default: every meter of the central)
   --out SPEC       where a meter writes, one per --meter, in order:
                      /dev/pts/N, /dev/ttyUSB0   a serial device (115200 8N1)
@@ -65,13 +68,28 @@ export function assignSinks(
   return { ok: true, value: specs };
 }
 
-async function findToken(token: string | undefined, dataDir: string): Promise<string | null> {
-  if (token) return token;
-  if (process.env.LUXP1_STAFF_TOKEN) return process.env.LUXP1_STAFF_TOKEN;
+/** The staff token: --token-file, then --token, then $LUXP1_STAFF_TOKEN, then DIR/staff.token; an unreadable --token-file is an error. */
+async function findToken(
+  a: { token?: string | undefined; tokenFile?: string | undefined },
+  dataDir: string,
+): Promise<{ ok: true; token: string | null } | { ok: false; error: string }> {
+  if (a.tokenFile !== undefined) {
+    try {
+      const t = (await readFile(a.tokenFile, 'utf8')).trim();
+      return t ? { ok: true, token: t } : { ok: false, error: `--token-file ${a.tokenFile} is empty` };
+    } catch (e) {
+      return {
+        ok: false,
+        error: `--token-file: cannot read ${a.tokenFile} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      };
+    }
+  }
+  if (a.token) return { ok: true, token: a.token };
+  if (process.env.LUXP1_STAFF_TOKEN) return { ok: true, token: process.env.LUXP1_STAFF_TOKEN };
   try {
-    return (await readFile(join(dataDir, 'staff.token'), 'utf8')).trim() || null;
+    return { ok: true, token: (await readFile(join(dataDir, 'staff.token'), 'utf8')).trim() || null };
   } catch {
-    return null;
+    return { ok: true, token: null };
   }
 }
 
@@ -100,24 +118,28 @@ function stopRequested(signal?: AbortSignal): { promise: Promise<void>; readonly
   };
 }
 
+const parseCli = (argv: string[]) =>
+  parseArgs({
+    args: argv,
+    options: {
+      central: { type: 'string', default: DEFAULT_CENTRAL },
+      token: { type: 'string' },
+      'token-file': { type: 'string' },
+      data: { type: 'string', default: DEFAULT_DATA },
+      meter: { type: 'string', multiple: true, default: [] },
+      out: { type: 'string', multiple: true, default: [] },
+      interval: { type: 'string', default: '10s' },
+      pv: { type: 'string', default: '0' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }).values;
+
 /** Entry of `luxp1 simulate`; resolves with the exit code after Ctrl-C / SIGTERM (or `signal`). */
 export async function main(argv: string[], opts: { signal?: AbortSignal } = {}): Promise<number> {
-  let args;
+  let args: ReturnType<typeof parseCli>;
   try {
-    args = parseArgs({
-      args: argv,
-      options: {
-        central: { type: 'string', default: DEFAULT_CENTRAL },
-        token: { type: 'string' },
-        data: { type: 'string', default: DEFAULT_DATA },
-        meter: { type: 'string', multiple: true, default: [] },
-        out: { type: 'string', multiple: true, default: [] },
-        interval: { type: 'string', default: '10s' },
-        pv: { type: 'string', default: '0' },
-        seed: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }).values;
+    args = parseCli(argv);
   } catch (e) {
     console.error(`simulate: ${(e as Error).message.split('\n')[0]} (see --help)`);
     return 2;
@@ -139,9 +161,13 @@ export async function main(argv: string[], opts: { signal?: AbortSignal } = {}):
   } catch {
     return bad(`--central: expected a URL, got ${JSON.stringify(args.central)}`);
   }
-  const token = await findToken(args.token, args.data);
+  const found = await findToken({ token: args.token, tokenFile: args['token-file'] }, args.data);
+  if (!found.ok) return bad(found.error);
+  const token = found.token;
   if (token === null)
-    return bad(`no staff token: pass --token, set LUXP1_STAFF_TOKEN, or --data DIR of the central (no ${join(args.data, 'staff.token')})`);
+    return bad(
+      `no staff token: pass --token-file FILE, set LUXP1_STAFF_TOKEN, or --data DIR of the central (no ${join(args.data, 'staff.token')})`,
+    );
 
   let meters = args.meter;
   if (meters.length === 0) {

@@ -69,6 +69,15 @@ const MIGRATIONS: readonly string[] = [
      detail TEXT NOT NULL
    ) STRICT;
    CREATE INDEX events_by_meter ON events (meter, id);`,
+  // 2: what a simulated meter must never reuse or go below across restarts (frame counters reserved
+  // per key version, register high-water marks), and revocable staff tokens.
+  `CREATE TABLE port_state (
+     meter INTEGER PRIMARY KEY REFERENCES meters(id),
+     key_version INTEGER NOT NULL,
+     counter_next INTEGER NOT NULL,
+     registers TEXT NOT NULL
+   ) STRICT;
+   ALTER TABLE staff_tokens ADD COLUMN revoked_at TEXT;`,
 ];
 
 /** Brings `db` to the latest schema version inside one transaction per migration. */

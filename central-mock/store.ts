@@ -13,13 +13,14 @@ import { migrate } from './store-schema.ts';
 import { SYSTEM_TITLE } from './validate.ts';
 import type { ControlState, MbusMedium, MessageChannel } from '../protocol/index.ts';
 
-export type StoreErrorCode = 'BAD_MASTER_KEY' | 'MASTER_KEY_MISSING' | 'MASTER_KEY_MISMATCH';
+export type StoreErrorCode = 'BAD_MASTER_KEY' | 'MASTER_KEY_MISSING' | 'MASTER_KEY_MISMATCH' | 'DATABASE_MISSING';
 export type StoreError = { code: StoreErrorCode; message: string };
 
 export interface StoreOptions {
   dir: string;
   masterKeyEnv?: string | undefined; // LUXP1_MASTER_KEY
   now?: () => number; // ms since epoch; injectable so lockouts can be tested
+  existingOnly?: boolean; // tools that manage a central (token CLI): never create one
 }
 
 /** A new meter's settings; `sealedKey` is the port key already sealed for `meterId`. */
@@ -62,9 +63,11 @@ const DEFAULTS = { powerLimitKva: 27.6, breaker: 'connected', relay: 'disconnect
 export function openStore(opts: StoreOptions): { ok: true; store: Store; masterCreated: boolean } | { ok: false; error: StoreError } {
   mkdirSync(opts.dir, { recursive: true, mode: 0o700 });
   const file = join(opts.dir, 'central.sqlite');
+  const missing = missingDatabase(opts.dir, file, opts.existingOnly ?? false);
+  if (missing) return { ok: false, error: missing };
   ownerOnly(file);
   const db = new DatabaseSync(file);
-  let unlocked;
+  let unlocked: ReturnType<typeof unlock>;
   try {
     unlocked = unlock(db, opts);
   } catch (err) {
@@ -76,6 +79,25 @@ export function openStore(opts: StoreOptions): { ok: true; store: Store; masterC
     return unlocked;
   }
   return { ok: true, store: createStore(db, unlocked.keyring, opts), masterCreated: unlocked.created };
+}
+
+const sizeOf = (f: string) => (existsSync(f) ? statSync(f).size : 0);
+
+/**
+ * A directory that held a central (its master key or staff token is there) but whose database is
+ * gone or empty (a lost volume, a bad restore) must not silently become a new, empty system with a
+ * new staff token: that would drop every meter and key without a word. (In WAL mode a young
+ * database may live in its -wal file alone, so both count.)
+ */
+function missingDatabase(dir: string, file: string, existingOnly: boolean): StoreError | null {
+  if (sizeOf(file) > 0 || sizeOf(`${file}-wal`) > 0) return null;
+  if (existingOnly) return { code: 'DATABASE_MISSING', message: `central: no central system in ${dir} (no ${file}); see --data` };
+  const left = ['master.key', 'staff.token'].filter((f) => existsSync(join(dir, f)));
+  if (left.length === 0) return null;
+  return {
+    code: 'DATABASE_MISSING',
+    message: `central: ${file} is missing or empty, but ${left.join(' and ')} in ${dir} show a central system was here: restore central.sqlite from a backup; to start a new, empty system on purpose, move ${left.join(' and ')} out of ${dir} first. Nothing was changed`,
+  };
 }
 
 /**
@@ -147,7 +169,9 @@ function createStore(db: DatabaseSync, keyring: Keyring, opts: StoreOptions): St
         return out;
       } catch (err) {
         meters = null;
-        db.exec('ROLLBACK');
+        // SQLite has already rolled back on a full disk or an I/O error; a second ROLLBACK would
+        // replace the real error with "cannot rollback - no transaction is active".
+        if (db.isTransaction) db.exec('ROLLBACK');
         throw err;
       } finally {
         depth--;
@@ -252,4 +276,13 @@ function toView(row: MeterRow, mbus: MbusRow[]): CentralMeter {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** A write that failed for lack of space or an I/O error: the caller answers 503, not 500. */
+export function storageFailure(err: unknown): 'full' | 'io' | null {
+  const code = (err as { errcode?: unknown }).errcode;
+  if (typeof code !== 'number') return null;
+  if ((code & 0xff) === 13) return 'full'; // SQLITE_FULL
+  if ((code & 0xff) === 10) return 'io'; // SQLITE_IOERR
+  return null;
 }

@@ -52,6 +52,8 @@ const CENTRAL_CODES: ReadonlySet<string> = new Set<CentralErrorCode>([
   'LOCKED',
   'CONFLICT',
   'TOO_LARGE',
+  'STORAGE_FULL',
+  'STORAGE_ERROR',
   'INTERNAL',
 ]);
 

@@ -32,6 +32,8 @@ export type CentralErrorCode =
   | 'LOCKED'
   | 'CONFLICT'
   | 'TOO_LARGE'
+  | 'STORAGE_FULL' // 503: the central's disk is full; nothing was changed
+  | 'STORAGE_ERROR' // 503: the central could not write; nothing was changed
   | 'INTERNAL';
 
 export type Preset = 'basic' | 'full' | 'custom';

@@ -1,35 +1,65 @@
 /** Customer routes (no token): pairing and health. */
-import { fail, json } from '../http.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fail, json, type Reply } from '../http.ts';
+import { normalizeCode } from '../keys.ts';
+import type { Gate } from '../pair-throttle.ts';
 import type { Route } from '../router.ts';
 import { checkPair } from '../validate.ts';
+
+function refused(gate: Gate & { kind: 'locked' }, now: number): Reply {
+  const lockedUntil = new Date(gate.lockedUntil).toISOString();
+  return {
+    ...fail(429, 'LOCKED', `too many wrong codes from this address; pairing from it is locked until ${lockedUntil}`, {
+      lockedUntil,
+      attemptsLeft: 0,
+    }),
+    headers: { 'retry-after': String(Math.max(1, Math.ceil((gate.lockedUntil - now) / 1000))) },
+  };
+}
 
 export const customerRoutes: Route[] = [
   {
     method: 'POST',
     path: '/api/pair',
     staff: false,
-    handle({ deps, body }) {
+    async handle({ deps, body, client }) {
       const c = checkPair(body);
       if (!c.ok) return fail(400, 'BAD_REQUEST', c.error.message);
-      const meter = deps.store.find(c.value.ref);
-      if (!meter) return fail(404, 'UNKNOWN_METER', `no meter ${c.value.ref}`);
-      const r = deps.pairing.attempt(meter, c.value.code);
-      switch (r.kind) {
-        case 'paired': {
-          const key = Buffer.from(r.key).toString('hex').toUpperCase();
-          r.key.fill(0);
-          return json(200, { meterId: meter.meter_id, systemTitle: meter.system_title, key, keyVersion: r.keyVersion });
-        }
-        case 'bad-code':
-          return fail(401, 'BAD_CODE', `wrong pairing code; ${r.attemptsLeft} attempt(s) left`, { attemptsLeft: r.attemptsLeft });
-        case 'locked':
-          return fail(429, 'LOCKED', `too many wrong codes; pairing is locked until ${r.lockedUntil}`, {
-            lockedUntil: r.lockedUntil,
-            attemptsLeft: 0,
-          });
-        case 'key-unreadable':
-          throw new Error(`sealed key of meter ${meter.meter_id} does not open under the master key`);
+      const { store, throttle, audit } = deps;
+      const ref = c.value.ref.toUpperCase();
+      const gate = throttle.gate(client);
+      const meter = store.find(c.value.ref);
+      if (gate.kind === 'locked') {
+        if (meter) audit.event(meter.id, 'pairing-locked', { lockedUntil: new Date(gate.lockedUntil).toISOString() });
+        return refused(gate, store.now());
       }
+      const delay = throttle.delayMs(ref);
+      // An unknown meter is answered exactly like a wrong code (same status, body, count and delay),
+      // so the answers never tell whether a meter id exists; the hash evens out the time too.
+      const r = meter
+        ? deps.pairing.attempt(meter, c.value.code)
+        : (store.keyring.hashSecret('pair', ref, normalizeCode(c.value.code)), null);
+      let reply: Reply;
+      if (r?.kind === 'paired') {
+        throttle.succeeded(client, ref);
+        const key = Buffer.from(r.key).toString('hex').toUpperCase();
+        r.key.fill(0);
+        reply = json(200, { meterId: meter!.meter_id, systemTitle: meter!.system_title, key, keyVersion: r.keyVersion });
+      } else if (r?.kind === 'key-unreadable') {
+        throw new Error(`sealed key of meter ${meter!.meter_id} does not open under the master key`);
+      } else {
+        const after = throttle.failed(client, ref);
+        if (meter) {
+          audit.event(meter.id, 'pairing-failed', { attemptsLeft: after.kind === 'open' ? after.attemptsLeft : 0 });
+          if (after.kind === 'locked') audit.event(meter.id, 'pairing-lockout', { lockedUntil: new Date(after.lockedUntil).toISOString() });
+        }
+        reply =
+          after.kind === 'locked'
+            ? refused(after, store.now())
+            : fail(401, 'BAD_CODE', `wrong pairing code; ${after.attemptsLeft} attempt(s) left`, { attemptsLeft: after.attemptsLeft });
+      }
+      if (delay > 0) await sleep(delay);
+      return reply;
     },
   },
   {

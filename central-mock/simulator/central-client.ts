@@ -4,7 +4,7 @@
  */
 import { parsePortConfig, type PortConfig } from './port-config.ts';
 
-export type CentralError = { code: 'UNREACHABLE' | 'HTTP' | 'BAD_PORT_CONFIG'; status?: number; message: string };
+export type CentralError = { code: 'UNREACHABLE' | 'HTTP' | 'BAD_PORT_CONFIG' | 'KEY_CHANGED'; status?: number; message: string };
 export type CentralResult<T> = { ok: true; value: T } | { ok: false; error: CentralError };
 
 async function getJson(url: string, token: string, timeoutMs: number): Promise<CentralResult<unknown>> {
@@ -84,4 +84,54 @@ export async function reportFrameCounter(
   } catch {
     return false;
   }
+}
+
+export interface PortReservation {
+  keyVersion: number;
+  from: number;
+  to: number;
+  registers: Record<string, number>;
+}
+
+/**
+ * `POST /api/meters/:id/port/reserve`: reserves `frames` counters under `keyVersion` and raises the
+ * register marks, durably, before the simulator uses them (durable-port.ts). KEY_CHANGED on a 409.
+ */
+export async function reservePort(
+  centralUrl: string,
+  token: string,
+  meterId: string,
+  body: { keyVersion: number; frames: number; registers: Record<string, number> },
+  timeoutMs = 5_000,
+): Promise<CentralResult<PortReservation>> {
+  const url = new URL(`/api/meters/${encodeURIComponent(meterId)}/port/reserve`, centralUrl);
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (e) {
+    const cause = (e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name;
+    return { ok: false, error: { code: 'UNREACHABLE', message: `central unreachable at ${url.origin} (${cause})` } };
+  }
+  const v = (await res.json().catch(() => null)) as Partial<PortReservation> | null;
+  if (res.status === 409) return { ok: false, error: { code: 'KEY_CHANGED', status: 409, message: 'the meter has a new key' } };
+  const counter = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0 && (n as number) <= 2 ** 32;
+  const regs = v?.registers;
+  if (
+    !res.ok ||
+    v === null ||
+    !Number.isSafeInteger(v.keyVersion) ||
+    !counter(v.from) ||
+    !counter(v.to) ||
+    v.to < v.from ||
+    typeof regs !== 'object' ||
+    regs === null ||
+    !Object.values(regs).every((x) => Number.isSafeInteger(x))
+  )
+    return { ok: false, error: { code: 'HTTP', status: res.status, message: `central answered ${res.status} for ${url.pathname}` } };
+  return { ok: true, value: { keyVersion: v.keyVersion!, from: v.from, to: v.to, registers: regs } };
 }

@@ -43,15 +43,23 @@ function split3(total: number, shares: readonly [number, number, number]): [numb
   return [a, b, total - a - b];
 }
 
-/** Creates the electricity model of one meter; `pvPeakW` 0 means no PV. */
-export function createElectricityModel(seed: number, pvPeakW: number) {
+export const ENERGY_REGISTERS = ['importEnergyWh', 'exportEnergyWh', 'importReactiveVarh', 'exportReactiveVarh'] as const;
+export type EnergyRegister = (typeof ENERGY_REGISTERS)[number];
+
+/**
+ * Creates the electricity model of one meter; `pvPeakW` 0 means no PV. `start` holds high-water
+ * marks from an earlier run (whole Wh / varh): a register starts at the higher of its mark and the
+ * seed's value, so a restarted meter never counts backwards.
+ */
+export function createElectricityModel(seed: number, pvPeakW: number, start: Partial<Record<EnergyRegister, number>> = {}) {
   const r = (n: number) => noise01(seed, n, 300);
+  const at = (name: EnergyRegister, seeded: number): Register => ({ whole: Math.max(seeded, start[name] ?? 0), remainderWms: 0 });
   const registers = {
-    importEnergyWh: { whole: Math.round(2_000_000 + 6_000_000 * r(1)), remainderWms: 0 },
-    exportEnergyWh: { whole: pvPeakW > 0 ? Math.round(500_000 + 2_500_000 * r(2)) : 0, remainderWms: 0 },
-    importReactiveVarh: { whole: Math.round(200_000 + 600_000 * r(3)), remainderWms: 0 },
-    exportReactiveVarh: { whole: pvPeakW > 0 ? Math.round(50_000 + 200_000 * r(4)) : 0, remainderWms: 0 },
-  } satisfies Record<string, Register>;
+    importEnergyWh: at('importEnergyWh', Math.round(2_000_000 + 6_000_000 * r(1))),
+    exportEnergyWh: at('exportEnergyWh', pvPeakW > 0 ? Math.round(500_000 + 2_500_000 * r(2)) : 0),
+    importReactiveVarh: at('importReactiveVarh', Math.round(200_000 + 600_000 * r(3))),
+    exportReactiveVarh: at('exportReactiveVarh', pvPeakW > 0 ? Math.round(50_000 + 200_000 * r(4)) : 0),
+  } satisfies Record<EnergyRegister, Register>;
   let lastAt: number | null = null;
 
   function powers(at: Date, breaker: ControlState) {
@@ -114,5 +122,15 @@ export function createElectricityModel(seed: number, pvPeakW: number) {
     };
   }
 
-  return { read };
+  /** The registers' current whole values, to persist as high-water marks. */
+  function marks(): Record<EnergyRegister, number> {
+    return {
+      importEnergyWh: registers.importEnergyWh.whole,
+      exportEnergyWh: registers.exportEnergyWh.whole,
+      importReactiveVarh: registers.importReactiveVarh.whole,
+      exportReactiveVarh: registers.exportReactiveVarh.whole,
+    };
+  }
+
+  return { read, marks };
 }

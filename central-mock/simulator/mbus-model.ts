@@ -45,8 +45,14 @@ function initialMilli(seed: number, channel: number, kind: MbusKind, salt: numbe
   return Math.round((100 + 2_500 * r) * 1000);
 }
 
-/** Creates the M-Bus side of one meter; `read` is called once per telegram with a non-decreasing clock. */
-export function createMbusModel(seed: number) {
+/** The name a device's index is persisted under: channel and identity, so a replaced device starts afresh. */
+const markName = (channel: number, identity: string) => `mbus${channel}:${identity}`;
+
+/**
+ * Creates the M-Bus side of one meter; `read` is called once per telegram with a non-decreasing clock.
+ * `start` holds indexes (thousandths) from an earlier run by `marks()` name: a device continues from there.
+ */
+export function createMbusModel(seed: number, start: Record<string, number> = {}) {
   const devices = new Map<number, DeviceState>();
   let started = false;
 
@@ -59,7 +65,7 @@ export function createMbusModel(seed: number) {
       identity,
       placeholderUntil: started ? hourNow : -1,
       hour: hourNow,
-      milli: initialMilli(seed, d.channel, d.kind, started ? hourNow : 0),
+      milli: Math.max(initialMilli(seed, d.channel, d.kind, started ? hourNow : 0), start[markName(d.channel, identity)] ?? 0),
     };
     devices.set(d.channel, s);
     return s;
@@ -90,5 +96,12 @@ export function createMbusModel(seed: number) {
     return out;
   }
 
-  return { read };
+  /** Each device's index in thousandths, to persist as a high-water mark. */
+  function marks(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [channel, s] of devices) out[markName(channel, s.identity)] = s.milli;
+    return out;
+  }
+
+  return { read, marks };
 }

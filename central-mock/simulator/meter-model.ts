@@ -14,6 +14,8 @@ export interface MeterModelOptions {
   seed: number;
   /** Peak power of a rooftop PV system in W; 0 (default) for none. */
   pvPeakW?: number;
+  /** High-water marks of an earlier run (`marks()`): no register starts below its mark. */
+  registers?: Record<string, number>;
 }
 
 /** A seed derived from a meter id, so each meter of a fleet looks different but stays the same. */
@@ -26,8 +28,8 @@ export function seedFromMeterId(meterId: string): number {
 /** Creates one meter's model; call `telegram` once per push with a non-decreasing clock. */
 export function createMeterModel(opts: MeterModelOptions) {
   const seed = opts.seed >>> 0;
-  const electricity = createElectricityModel(seed, opts.pvPeakW ?? 0);
-  const mbus = createMbusModel(seed);
+  const electricity = createElectricityModel(seed, opts.pvPeakW ?? 0, opts.registers ?? {});
+  const mbus = createMbusModel(seed, opts.registers ?? {});
   const serial = String(250_000_000 + Math.floor(noise01(seed, 1, 400) * 9_999_999));
   const header = `/Lux5\\${serial}_D`;
   const powerFailures = Math.floor(noise01(seed, 2, 400) * 25);
@@ -60,5 +62,8 @@ export function createMeterModel(opts: MeterModelOptions) {
     };
   }
 
-  return { telegram };
+  /** Every register's current value (electricity in whole Wh/varh, M-Bus in thousandths), by name. */
+  const marks = (): Record<string, number> => ({ ...electricity.marks(), ...mbus.marks() });
+
+  return { telegram, marks };
 }

@@ -7,11 +7,11 @@
 import { asciiToBytes, encodeTelegram, encryptFrame, hexToBytes } from '../../protocol/index.ts';
 import type { Telegram } from '../../protocol/index.ts';
 import { fetchPortConfig, reportFrameCounter } from './central-client.ts';
+import { createDurablePort, holdAtMarks } from './durable-port.ts';
 import { createMeterModel, seedFromMeterId } from './meter-model.ts';
 import type { PortConfig } from './port-config.ts';
 import { openSink, parseSinkSpec, type Sink, type SinkSpec } from './sinks.ts';
 
-const MAX_FRAME_COUNTER = 0xffffffff; // LUX §3.2.5: at the last value the meter stops sending
 const REPORT_EVERY_MS = 60_000; // how often the counter goes back to the central (and on stop)
 
 /** The config minus the central's copy of our own counter: only real changes count as a new version. */
@@ -69,26 +69,28 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   const intervalMs = opts.intervalMs ?? 10_000;
   const now = opts.now ?? (() => new Date());
   const log = opts.log ?? ((line: string) => process.stderr.write(`simulate ${opts.meterId}: ${line}\n`));
-  const model = createMeterModel({ seed: opts.seed ?? seedFromMeterId(opts.meterId), pvPeakW: opts.pvPeakW ?? 0 });
   const listeners = new Set<(f: SentFrame) => void>();
   if (opts.onFrame) listeners.add(opts.onFrame);
 
   const first = await fetchPortConfig(opts.centralUrl, opts.token, opts.meterId, Math.max(1_000, intervalMs));
   if (!first.ok) throw new Error(first.error.message);
+  // Counters and register marks come from the central's disk, so a restart never reuses or goes back.
+  const durable = createDurablePort({ centralUrl: opts.centralUrl, token: opts.token, meterId: opts.meterId, intervalMs });
+  const stored = await durable.start(first.value.keyVersion);
+  const model = createMeterModel({ seed: opts.seed ?? seedFromMeterId(opts.meterId), pvPeakW: opts.pvPeakW ?? 0, registers: stored });
   const sink = await resolveSink(opts.sink);
 
   let config: PortConfig = first.value;
   let configKey = configIdentity(config);
   let configVersion = 1;
   let stale = false;
-  let frameCounter = config.frameCounter ?? 0;
-  let reportedCounter = frameCounter;
+  let reportedCounter = durable.nextCounter;
   let reportedAt = Date.now();
   let keyVersion = config.keyVersion;
   let keyHex = config.key;
   let frames = 0;
   let writeFailing = false;
-  let exhaustedSaid = false;
+  let holdSaid = '';
 
   async function refresh(): Promise<void> {
     const got = await fetchPortConfig(opts.centralUrl, opts.token, opts.meterId, Math.max(1_000, intervalMs));
@@ -107,21 +109,31 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     if (config.keyVersion !== keyVersion || config.key !== keyHex) {
       keyVersion = config.keyVersion; // a new key is a new security context: counting restarts at 0
       keyHex = config.key;
-      frameCounter = 0;
-      exhaustedSaid = false;
+      durable.forgetKey();
+      holdSaid = '';
     }
   }
 
   async function push(at: Date): Promise<void> {
     const telegram = model.telegram(config, at);
-    const plaintext = asciiToBytes(encodeTelegram(telegram, { fields: config.fields }));
     const encrypted = config.encryption;
-    if (encrypted && frameCounter > MAX_FRAME_COUNTER) {
-      if (!exhaustedSaid) log('frame counter exhausted: the meter stops sending until its key changes');
-      exhaustedSaid = true;
+    const lease = await durable.take(keyVersion, encrypted, model.marks());
+    if (lease.kind !== 'ok') {
+      const why =
+        lease.kind === 'key-changed'
+          ? 'the key changed at the central; sending again once the new key is read'
+          : lease.reason === 'exhausted'
+            ? 'frame counter exhausted: the meter stops sending until its key changes'
+            : `cannot reserve frame counters or register marks (${durable.lastError}): not sending rather than risk reusing a counter`;
+      if (holdSaid !== why) log(why);
+      holdSaid = why;
       return;
     }
-    const counter = encrypted ? frameCounter++ : null;
+    if (holdSaid !== '') log('sending again');
+    holdSaid = '';
+    holdAtMarks(telegram, lease.marks);
+    const plaintext = asciiToBytes(encodeTelegram(telegram, { fields: config.fields }));
+    const counter = lease.counter;
     const bytes =
       counter === null
         ? plaintext
@@ -152,8 +164,8 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   }
 
   async function report(force: boolean): Promise<void> {
-    if (frameCounter === reportedCounter || (!force && Date.now() - reportedAt < REPORT_EVERY_MS)) return;
-    const sent = frameCounter;
+    const sent = durable.nextCounter;
+    if (sent === reportedCounter || (!force && Date.now() - reportedAt < REPORT_EVERY_MS)) return;
     reportedAt = Date.now();
     if (await reportFrameCounter(opts.centralUrl, opts.token, opts.meterId, sent)) reportedCounter = sent;
   }

@@ -46,6 +46,7 @@ describe('luxp1 central', () => {
     const port = await (await fetch(`${url}/api/meters/SAG1030700012701/port`, { headers: { authorization: `Bearer ${token}` } })).json();
     const pair = await fetch(`${url}/api/pair`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ meterId: 'SAG1030700012701', code: 'DEMO-2701-0001' }),
     });
     expect((await pair.json()).key).toBe(port.key);

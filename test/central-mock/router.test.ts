@@ -15,7 +15,7 @@ const DEMO = 'SAG1030700012701';
 function raw(target: string): Promise<{ status: string; body: string }> {
   const u = new URL(h.central.url);
   return new Promise((resolve, reject) => {
-    const s = connect(Number(u.port), u.hostname, () => s.write(`GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`));
+    const s = connect(Number(u.port), u.hostname, () => s.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
     let out = '';
     s.on('data', (d) => (out += d));
     s.on('error', reject);
@@ -45,7 +45,7 @@ describe('router', () => {
         'content-length': 20,
       },
     });
-    const answered = new Promise<any>((resolve, reject) => {
+    const answered = new Promise<Record<string, unknown>>((resolve, reject) => {
       slow.on('response', (res) => {
         let text = '';
         res.on('data', (d) => (text += d));

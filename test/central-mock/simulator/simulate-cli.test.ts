@@ -177,3 +177,19 @@ describe('argument helpers', () => {
     expect(assignSinks(['A', 'B'], ['/dev/pts/3']).ok).toBe(false);
   });
 });
+
+describe('simulate --token-file', () => {
+  it('reads the staff token from a file, so it is not in argv; an unreadable file is one clear line', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const file = join(tc.dir, 'token.txt');
+    writeFileSync(file, `${tc.central.staffToken}\n`, { mode: 0o600 });
+    const p = run(['--central', tc.central.url, '--token-file', file, '--meter', METER, '--out', 'tcp:0', '--interval', '100ms']);
+    await p.waitForStdout(/writes to tcp/);
+    expect(p.child.spawnargs.join(' ')).not.toContain(tc.central.staffToken);
+    p.child.kill('SIGTERM');
+    expect(await p.exited, p.err()).toBe(0);
+    const missing = run(['--central', tc.central.url, '--token-file', join(tc.dir, 'nope'), '--meter', METER]);
+    expect(await missing.exited).toBe(2);
+    expect(missing.err()).toBe(`simulate: --token-file: cannot read ${join(tc.dir, 'nope')} (ENOENT)\n`);
+  });
+});
