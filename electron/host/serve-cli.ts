@@ -4,19 +4,23 @@
  * and runs until SIGINT/SIGTERM. start.ts falls back to the same runBrowserMode().
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startHost } from './demo.ts';
 import { defaultDataDir } from './paths.ts';
 import { startBrowserServer } from './serve.ts';
+import { normaliseOrigin } from './serve-access.ts';
 import { findProjectRoot } from './serve-static.ts';
 
 const USAGE = `usage: luxp1 serve [options]
 
   --listen HOST:PORT  where to listen (default 127.0.0.1:8418; a busy default port falls back to a free one)
-  --token T           access token; required off loopback (one is generated and printed if missing)
+  --token-file FILE   read the access token from FILE (or set $LUXP1_TOKEN); default: a fresh one per run,
+                      carried by the printed URL (?token=)
+  --token T           the same on the command line (visible to other local users in the process list)
+  --origin URL        a public origin a reverse proxy serves LuxP1 under, e.g. https://luxp1.example.org
   --data DIR          data directory: settings, key, messages (default $LUXP1_DATA or ~/.luxp1)
   --open              open the URL in the default browser
   --fast              demo meter pushes every second instead of every 10 s
@@ -30,6 +34,7 @@ export interface BrowserModeOptions {
   host: string;
   port: number | null; // null: the default port, or any free one if it is taken
   token?: string;
+  origins?: string[];
   intervalMs?: number;
   rendererDir?: string; // default dist/renderer ($LUXP1_RENDERER_DIR overrides)
   log?: (line: string) => void;
@@ -38,6 +43,7 @@ export interface BrowserModeOptions {
 export type CliArgs = {
   listen: { host: string; port: number | null };
   token?: string;
+  origins: string[];
   dataDir: string;
   open: boolean;
   fast: boolean;
@@ -51,34 +57,69 @@ export function parseListen(text: string): { host: string; port: number } | null
 }
 
 /** Parses the options shared by `serve` and `start`; `extra` adds command-specific flags. */
-export function parseCliArgs(argv: string[], extra: Record<string, { type: 'boolean' }> = {}) {
+export function parseCliArgs(argv: string[], extra: Record<string, { type: 'boolean' }> = {}, env: NodeJS.ProcessEnv = process.env) {
   const options = {
     listen: { type: 'string' },
     token: { type: 'string' },
+    'token-file': { type: 'string' },
+    origin: { type: 'string', multiple: true },
     data: { type: 'string' },
     open: { type: 'boolean' },
     fast: { type: 'boolean' },
     help: { type: 'boolean' },
     ...extra,
   } as const;
-  let values;
+  let values: Record<string, string | string[] | boolean | undefined>;
   try {
-    values = parseArgs({ args: argv, options, strict: true }).values as Record<string, string | boolean | undefined>;
+    values = parseArgs({ args: argv, options, strict: true }).values as Record<string, string | string[] | boolean | undefined>;
   } catch (err) {
     return { ok: false as const, message: (err as Error).message };
   }
   const listen = values.listen === undefined ? { host: '127.0.0.1', port: null } : parseListen(String(values.listen));
   if (!listen) return { ok: false as const, message: `--listen expects HOST:PORT, got ${JSON.stringify(values.listen)}` };
-  if (values.token !== undefined && String(values.token).length < 8)
-    return { ok: false as const, message: '--token must be at least 8 characters' };
+  const token = readToken(values, env);
+  if (!token.ok) return { ok: false as const, message: token.message };
+  const origins: string[] = [];
+  for (const text of (values.origin as string[] | undefined) ?? []) {
+    const origin = normaliseOrigin(text);
+    if (!origin) return { ok: false as const, message: `--origin expects http(s)://HOST[:PORT], got ${JSON.stringify(text)}` };
+    origins.push(origin);
+  }
   const args: CliArgs = {
     listen,
-    ...(values.token === undefined ? {} : { token: String(values.token) }),
+    ...(token.token === undefined ? {} : { token: token.token }),
+    origins,
     dataDir: typeof values.data === 'string' ? values.data : defaultDataDir(),
     open: values.open === true,
     fast: values.fast === true,
   };
   return { ok: true as const, args, values };
+}
+
+/** The token from --token-file, $LUXP1_TOKEN or --token (in that order of preference); none: one per run. */
+function readToken(values: Record<string, unknown>, env: NodeJS.ProcessEnv): { ok: true; token?: string } | { ok: false; message: string } {
+  const given = [values['token-file'] !== undefined, env.LUXP1_TOKEN !== undefined && env.LUXP1_TOKEN !== '', values.token !== undefined];
+  if (given.filter(Boolean).length > 1) return { ok: false, message: 'give the token one way: --token-file, $LUXP1_TOKEN or --token' };
+  let token: string | undefined;
+  let from = '--token';
+  if (typeof values['token-file'] === 'string') {
+    from = '--token-file';
+    try {
+      token = readFileSync(values['token-file'], 'utf8').trim();
+    } catch (err) {
+      return {
+        ok: false,
+        message: `--token-file: cannot read ${values['token-file']}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      };
+    }
+  } else if (given[1]) {
+    from = '$LUXP1_TOKEN';
+    token = env.LUXP1_TOKEN;
+  } else if (typeof values.token === 'string') token = values.token;
+  if (token === undefined) return { ok: true };
+  if (token.length < 8 || /[\s]/.test(token))
+    return { ok: false, message: `${from}: the token must be at least 8 characters, without spaces` };
+  return { ok: true, token };
 }
 
 /** What the renderer bundle is built from: a change here makes dist/renderer stale. */
@@ -143,9 +184,16 @@ export async function runBrowserMode(o: BrowserModeOptions): Promise<{ url: stri
     ...(o.intervalMs ? { intervalMs: o.intervalMs } : {}),
   });
   const serve = (port: number) =>
-    startBrowserServer({ services: host.services, staticDir: rendererDir, host: o.host, port, ...(o.token ? { token: o.token } : {}) });
+    startBrowserServer({
+      services: host.services,
+      staticDir: rendererDir,
+      host: o.host,
+      port,
+      ...(o.token ? { token: o.token } : {}),
+      ...(o.origins ? { origins: o.origins } : {}),
+    });
   try {
-    let server;
+    let server: Awaited<ReturnType<typeof serve>>;
     try {
       server = await serve(o.port ?? DEFAULT_PORT);
     } catch (err) {
@@ -193,7 +241,7 @@ export async function serveUntilSignal(args: CliArgs, root: string): Promise<num
     console.error(`LuxP1: ${built.message}`);
     return 1;
   }
-  let app;
+  let app: Awaited<ReturnType<typeof runBrowserMode>>;
   try {
     app = await runBrowserMode({
       projectRoot: root,
@@ -202,6 +250,7 @@ export async function serveUntilSignal(args: CliArgs, root: string): Promise<num
       port: args.listen.port,
       rendererDir: built.dir,
       ...(args.token ? { token: args.token } : {}),
+      origins: args.origins,
       ...(args.fast ? { intervalMs: 1_000 } : {}),
     });
   } catch (err) {
