@@ -117,6 +117,7 @@ export interface Snapshot {
   history: { at: number; importPowerW: number | null; exportPowerW: number | null }[]; // last hour
   messages: MessageRecord[]; // newest first, kept across restarts
   problems: ProblemRecord[]; // newest first, capped
+  notices?: string[]; // what the user must know about the host's files and the demo, oldest first
 }
 
 // ---- pairing and the central system (issue 5) ---------------------------------------------------

@@ -10,6 +10,7 @@ import { exportCapture } from './capture-export.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { createEventHub } from './events.ts';
 import { createInbox } from './inbox.ts';
+import { createNotices, type Notices } from './notices.ts';
 import { checkMeterKey, createKeyStore, type KeyProtector } from './key-store.ts';
 import { createLink, type Link } from './link.ts';
 import { requestPairing } from './pairing.ts';
@@ -28,6 +29,8 @@ export interface HostServicesOptions {
   demo?: DemoHook;
   /** One-line notices for the console (corrupt settings, unreadable key file). Never key material. */
   log?: (line: string) => void;
+  /** Where the load warnings also go, for the user (Snapshot.notices); default: a list of our own. */
+  notices?: Notices;
   clock?: Clock;
   createDecoder?: DecoderFactory;
   listPorts?: () => Promise<{ ports: PortInfo[]; warning?: string }>;
@@ -58,15 +61,16 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
   const paths = dataPaths(opts.dataDir);
   const hub = createEventHub((err) => log(`host: an event listener failed: ${(err as Error).message}`));
 
+  const notices = opts.notices ?? createNotices(log);
   const loaded = await loadSettings(paths.settings);
   let settings: Settings = loaded.settings;
-  if (loaded.warning) log(loaded.warning);
+  if (loaded.warning) notices.add(loaded.warning);
   const keys = createKeyStore(paths.key, opts.protector ?? 'file');
   const keyWarning = await keys.load();
-  if (keyWarning) log(keyWarning);
+  if (keyWarning) notices.add(keyWarning);
   const inbox = createInbox(opts.protector === 'memory' ? null : paths.messages, (record) => hub.emit('meter:message', record));
   const inboxWarning = await inbox.load();
-  if (inboxWarning) log(inboxWarning);
+  if (inboxWarning) notices.add(inboxWarning);
 
   let link: Link | null = null;
   let background: Promise<void> = Promise.resolve(); // key-file writes the session triggers; awaited on close
@@ -107,8 +111,9 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
   });
 
   async function updateSettings(patch: Partial<Settings>): Promise<void> {
-    settings = { ...settings, ...patch };
-    await saveSettings(paths.settings, settings);
+    const next = { ...settings, ...patch };
+    await saveSettings(paths.settings, next); // adopted only once on disk: memory and disk agree
+    settings = next;
   }
 
   // Source changes run one at a time, in the order they were asked for: while a slow start (the
@@ -180,7 +185,7 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     });
 
   const handlers: Handlers = {
-    'app:snapshot': async () => ok({ link: linkState(), key: keys.status(), ...session.snapshotPart() }),
+    'app:snapshot': async () => ok({ link: linkState(), key: keys.status(), ...session.snapshotPart(), notices: notices.list() }),
     'ports:list': async () => ok(await (opts.listPorts ?? defaultListPorts)()),
     'source:get': async () => ok(settings.source),
     'source:set': async (config) => {
@@ -240,7 +245,8 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
         return await (handlers[channel] as (p: typeof payload) => Promise<ApiResult<Value<typeof channel>>>)(payload);
       } catch (err) {
         // Our own messages never carry key material; a system error's first line is safe to show.
-        return fail('INTERNAL', `${channel}: ${(err as Error).message?.split('\n')[0] ?? String(err)}`);
+        const code = (err as { code?: unknown }).code === 'SAVE_FAILED' ? 'SAVE_FAILED' : 'INTERNAL';
+        return fail(code, `${channel}: ${(err as Error).message?.split('\n')[0] ?? String(err)}`);
       }
     },
     on: (event, listener) => hub.on(event, listener),

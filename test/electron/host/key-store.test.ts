@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkMeterKey, createKeyStore, type KeyProtector } from '../../../electron/host/key-store.ts';
+import { tinyDisk } from './full-disk.ts';
 import { NEXXT_KEY } from './vectors.ts';
 
 const dirs: string[] = [];
@@ -81,5 +82,43 @@ describe('key store', () => {
     expect(t.key()).toBeNull();
     // Kept aside before anything overwrites it.
     expect(readFileSync(`${path}.bad`, 'utf8')).toBe('{"version":1,"storage":"file","keyHex":"nothex');
+  });
+});
+
+describe('key store on a full disk, and key files others can read', () => {
+  it('a key that cannot be saved is an error in words, and the old key stays in memory and on disk', async () => {
+    const disk = tinyDisk();
+    try {
+      const path = join(disk.dir, 'key.json');
+      const store = createKeyStore(path, 'file');
+      await store.set(NEXXT_KEY, { origin: 'manual', meterId: null, systemTitle: null });
+      const before = readFileSync(path, 'utf8');
+      disk.fill();
+      const other = 'AABBCCDDEEFF00112233445566778899';
+      await expect(store.set(other, { origin: 'pairing', meterId: 'SAG1', systemTitle: null })).rejects.toThrow(
+        'could not save the key: disk full (ENOSPC)',
+      );
+      expect(Buffer.from(store.key()!).toString('hex').toUpperCase()).toBe(NEXXT_KEY);
+      expect(store.status()).toMatchObject({ hasKey: true, origin: 'manual', meterId: null });
+      expect(readFileSync(path, 'utf8')).toBe(before);
+      await expect(store.noteSystemTitle('SAG9999')).rejects.toThrow(/disk full/);
+      expect(store.status().systemTitle).toBeNull();
+      const again = createKeyStore(path, 'file');
+      expect(await again.load()).toBeNull();
+      expect(again.status()).toEqual(store.status());
+    } finally {
+      disk.release();
+    }
+  });
+
+  it('warns about a key file readable by other users and tightens it to 0600', async () => {
+    const path = join(tempDir(), 'key.json');
+    await createKeyStore(path, 'file').set(NEXXT_KEY, { origin: 'manual', meterId: null, systemTitle: null });
+    chmodSync(path, 0o644);
+    const store = createKeyStore(path, 'file');
+    expect(await store.load()).toMatch(/readable by other users \(mode 644\); it is now 0600/);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(store.status().hasKey).toBe(true);
+    expect(await createKeyStore(path, 'file').load()).toBeNull(); // said once
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, loadSettings, saveSettings } from '../../../electron/host/settings.ts';
+import { tinyDisk } from './full-disk.ts';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,5 +39,20 @@ describe('settings', () => {
     expect(loaded.settings).toEqual({ ...DEFAULT_SETTINGS, centralUrl: 'http://c.example:1', silenceMs: 5000 });
     expect(loaded.warning).toMatch(/invalid source/);
     expect(readFileSync(`${path}.bad`, 'utf8')).toBe(text);
+  });
+
+  it('a save on a full disk says what failed, in words', async () => {
+    const disk = tinyDisk();
+    try {
+      const path = join(disk.dir, 'settings.json');
+      await saveSettings(path, DEFAULT_SETTINGS);
+      disk.fill();
+      await expect(saveSettings(path, { ...DEFAULT_SETTINGS, silenceMs: 5000 })).rejects.toThrow(
+        'could not save the settings: disk full (ENOSPC)',
+      );
+      expect(await loadSettings(path)).toEqual({ settings: DEFAULT_SETTINGS, warning: null });
+    } finally {
+      disk.release();
+    }
   });
 });
