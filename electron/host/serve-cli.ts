@@ -8,7 +8,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startHost } from './demo.ts';
+import { DataDirBusy } from './data-lock.ts';
+import { startHost } from './host-start.ts';
 import { defaultDataDir } from './paths.ts';
 import { startBrowserServer } from './serve.ts';
 import { normaliseOrigin } from './serve-access.ts';
@@ -201,6 +202,7 @@ export async function runBrowserMode(o: BrowserModeOptions): Promise<{ url: stri
       server = await serve(0);
     }
     const running = server;
+    await host.publish(running.url);
     return { url: running.url, close: async () => void (await running.close(), await host.close()) };
   } catch (err) {
     await host.close();
@@ -254,13 +256,28 @@ export async function serveUntilSignal(args: CliArgs, root: string): Promise<num
       ...(args.fast ? { intervalMs: 1_000 } : {}),
     });
   } catch (err) {
+    if (err instanceof DataDirBusy) return alreadyRunning(err, args.open);
     console.error(`LuxP1: ${(err as Error).message}`);
     return 1;
   }
+  // Listening for signals before the URL is out: whoever reads it may stop us at once.
+  const signalled = untilSignal();
   console.log(`LuxP1 running at ${app.url}`);
   if (args.open) openInBrowser(app.url);
-  await untilSignal();
+  await signalled;
   await app.close();
+  return 0;
+}
+
+/** A second start on a data directory in use: says where the first runs (and opens it) instead of starting another demo. */
+function alreadyRunning(busy: DataDirBusy, open: boolean): number {
+  const { holder } = busy;
+  if (holder.url) {
+    console.log(`LuxP1 already running at ${holder.url}`);
+    if (open) openInBrowser(holder.url);
+  } else {
+    console.log(`LuxP1 already runs on ${busy.dataDir} (pid ${holder.pid || 'starting'}; the desktop app, or still starting)`);
+  }
   return 0;
 }
 
