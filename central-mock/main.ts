@@ -75,16 +75,17 @@ export async function main(argv: string[]): Promise<number> {
     );
   console.log(`central: listening on ${central.url}`);
   const demo = central.demo ? { meterId: central.demo.meterId, pairingCode: central.demo.pairingCode } : null;
-  // Spawned with an IPC channel (the app's demo): a structured handshake instead of these lines,
+  // Spawned by the app's demo with an IPC channel: a structured handshake instead of these lines,
   // and the channel closing means the parent died (even by kill -9): we must not outlive it.
-  process.send?.({ type: 'ready', url: central.url, staffToken: central.staffToken, staffTokenFile: join(dataDir, 'staff.token'), demo });
+  const ipc = process.env.LUXP1_CENTRAL_IPC === '1' && process.send ? process.send.bind(process) : null;
+  ipc?.({ type: 'ready', url: central.url, staffToken: central.staffToken, staffTokenFile: join(dataDir, 'staff.token'), demo });
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    process.once('disconnect', stop);
+    if (ipc) process.once('disconnect', stop);
   });
   await central.close();
-  if (process.connected) process.disconnect(); // an open channel would keep this process alive
+  if (ipc && process.connected) process.disconnect(); // an open channel would keep this process alive
   return 0;
 }

@@ -162,7 +162,7 @@ export async function spawnCentral(
   const cli = join(opts.projectRoot, 'electron', 'cli', 'luxp1.ts');
   const child = spawn(node, [cli, 'central', '--data', centralDir, '--listen', `127.0.0.1:${port}`, '--seed', 'demo'], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', LUXP1_CENTRAL_IPC: '1' },
   });
   let stderrTail = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderrTail = (stderrTail + chunk.toString()).slice(-2000)));

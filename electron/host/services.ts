@@ -200,8 +200,8 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     },
     'source:stop': () =>
       oneAtATime(async () => {
+        await updateSettings({ source: null }); // first: a failed save must leave the source running
         await stopLink();
-        await updateSettings({ source: null });
         idle = { status: 'idle', source: null, since: clock.now(), lastDataAt: null };
         hub.emit('meter:link', idle);
         return ok(idle);

@@ -61,6 +61,10 @@ describe('host saves on a full disk', () => {
     const snap = await host.handle('app:snapshot', null);
     expect(snap.ok && snap.value.link.source).toEqual(first);
     expect(readFileSync(`${disk.dir}/settings.json`, 'utf8')).toBe(onDisk);
+
+    expect(await host.handle('source:stop', null)).toMatchObject({ ok: false, error: { code: 'SAVE_FAILED' } });
+    const after = await host.handle('app:snapshot', null);
+    expect(after.ok && after.value.link.source).toEqual(first); // still running, as settings.json says
   });
 
   it('key:set that cannot be saved is refused in words; the old key stays in force', async () => {
