@@ -6,8 +6,8 @@
  *
  * The URL carries the per-run token: the file is as private as key.json (same directory, 0600).
  */
-import { open, readFile, rm } from 'node:fs/promises';
-import { mkdir } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-file.ts';
 
@@ -66,18 +66,26 @@ export async function lockDataDir(
   const path = join(dir, 'luxp1.lock');
   const mine: LockHolder = { pid, url: null, startedAt: now };
   for (let attempt = 0; attempt < 3; attempt++) {
+    // Written whole beside it, then linked into place: link() fails atomically if the lock exists,
+    // and the lock is never seen empty (a holder killed half-way cannot block every later start).
+    const tmp = `${path}.${pid}.${randomBytes(4).toString('hex')}.tmp`;
+    await writeFile(tmp, `${JSON.stringify(mine)}\n`, { mode: 0o600 });
     try {
-      const handle = await open(path, 'wx', 0o600);
-      await handle.writeFile(`${JSON.stringify(mine)}\n`);
-      await handle.close();
+      await link(tmp, path);
       return { ok: true, lock: lockHandle(path, mine) };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    } finally {
+      await rm(tmp, { force: true });
     }
-    const text = await readFile(path, 'utf8').catch(() => '');
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // released meanwhile
+      return { ok: false, holder: { pid: 0, url: null, startedAt: 0 } }; // another user's: not ours to take
+    }
     const holder = parseHolder(text);
-    // A holder half-way through writing its file has no content yet: treat as alive but unknown.
-    if (holder === null && text === '') return { ok: false, holder: { pid: 0, url: null, startedAt: 0 } };
     if (holder !== null && holder.pid !== pid && alive(holder.pid)) return { ok: false, holder };
     await rm(path, { force: true }); // stale: its process is gone, or the file is garbage
   }

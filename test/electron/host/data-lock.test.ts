@@ -29,9 +29,11 @@ describe('data directory lock', () => {
     expect((await lockDataDir(dir, 3000, 1)).ok).toBe(true);
   });
 
-  it('takes over a lock whose process is gone (kill -9) or whose file is garbage', async () => {
+  it('takes over a lock whose process is gone (kill -9) or whose file is empty or garbage', async () => {
     dir = mkdtempSync(join(tmpdir(), 'luxp1-lock-'));
     writeFileSync(join(dir, 'luxp1.lock'), JSON.stringify({ pid: deadPid(), url: 'http://127.0.0.1:1/', startedAt: 1 }));
+    expect((await lockDataDir(dir, 5)).ok).toBe(true);
+    writeFileSync(join(dir, 'luxp1.lock'), ''); // a holder killed before it wrote anything (older versions)
     expect((await lockDataDir(dir, 5)).ok).toBe(true);
     writeFileSync(join(dir, 'luxp1.lock'), '{"pid": "x"');
     const b = await lockDataDir(dir, 6);

@@ -7,6 +7,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 
@@ -66,6 +67,23 @@ describe('one LuxP1 per data directory, and no orphaned central', () => {
     const running = await first.line;
     const url = /^LuxP1 running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)$/.exec(running)?.[1];
     if (!url) throw new Error(`unexpected line: ${running}`);
+
+    // The request that used to end the process (and orphan the central) is just refused.
+    const { port } = new URL(url);
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.end(
+          `GET //a:99999/ HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+            'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+        ),
+      );
+      let out = '';
+      socket.on('data', (c: Buffer) => (out += c.toString()));
+      socket.on('close', () => resolve(out));
+      socket.on('error', () => resolve(out));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 404/);
+    expect((await fetch(url)).status).toBe(200);
 
     const second = serve(data);
     expect(await second.line).toBe(`LuxP1 already running at ${url}`);
