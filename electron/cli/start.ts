@@ -10,8 +10,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildElectron } from '../build.ts';
-import { ensureRendererBuilt, parseCliArgs, projectRootFromHere, serveUntilSignal, untilSignal } from '../host/serve-cli.ts';
-import type { CliArgs } from '../host/serve-cli.ts';
+import { type CliArgs, parseCliArgs } from '../host/serve-args.ts';
+import { ensureRendererBuilt, projectRootFromHere, serveUntilSignal, untilSignal } from '../host/serve-cli.ts';
 
 const USAGE = `usage: npm start -- [options]   (or: luxp1 start [options])
 
