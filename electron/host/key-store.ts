@@ -106,6 +106,8 @@ export function createKeyStore(path: string, protector: KeyProtector | 'file' | 
     const st = await stat(path);
     if (process.platform === 'win32' || (st.mode & 0o077) === 0) return null;
     const was = (st.mode & 0o777).toString(8);
+    if (process.getuid && st.uid !== process.getuid())
+      return `key: ${path} is readable by other users (mode ${was}) and belongs to another user (uid ${st.uid}): have its owner run chmod 600 on it`;
     try {
       await chmod(path, 0o600);
       return `key: ${path} was readable by other users (mode ${was}); it is now 0600. If others could log in here, ask your grid operator for a new key`;

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -120,5 +120,14 @@ describe('key store on a full disk, and key files others can read', () => {
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(store.status().hasKey).toBe(true);
     expect(await createKeyStore(path, 'file').load()).toBeNull(); // said once
+  });
+
+  it("warns about a loose key file it does not own, and leaves that file's mode to its owner", async () => {
+    const path = join(tempDir(), 'key.json');
+    await createKeyStore(path, 'file').set(NEXXT_KEY, { origin: 'manual', meterId: null, systemTitle: null });
+    chmodSync(path, 0o644);
+    chownSync(path, 4242, 4242); // these tests run as root (see full-disk.ts)
+    expect(await createKeyStore(path, 'file').load()).toMatch(/mode 644\) and belongs to another user \(uid 4242\)/);
+    expect(statSync(path).mode & 0o777).toBe(0o644);
   });
 });
