@@ -110,6 +110,9 @@ export async function startBrowserServer(opts: ServeOptions): Promise<BrowserSer
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  // After listen, 'error' means an accept failed (EMFILE under a connection flood): the listener
+  // keeps running, so it is one lost connection; unheard, the event would end the process.
+  server.on('error', () => {});
   const shownHost = host.includes(':') ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}/?token=${encodeURIComponent(access.token)}`,
