@@ -50,7 +50,7 @@ const STABLE_MS = 60_000; // a central that ran this long starts the backoff afr
 
 /** Creates the demo; nothing starts until the services call the hook. */
 export function createDemo(opts: DemoOptions): Demo {
-  const log = opts.log ?? ((line: string) => process.stderr.write(`demo: ${line}\n`));
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const notice = opts.notice ?? log;
   const startCentral = opts.startCentral ?? ((dir: string, port?: number) => spawnCentral(dir, opts, port));
   const delays = opts.restartDelaysMs ?? RESTART_DELAYS_MS;
@@ -98,7 +98,7 @@ export function createDemo(opts: DemoOptions): Demo {
         meterId: c.meterId,
         sink: { kind: 'tcp', host: '127.0.0.1', port: 0 },
         intervalMs,
-        log: (line) => log(`meter: ${line}`),
+        log: (line) => log(`demo meter: ${line}`),
       });
       const address = simulator.sink.address;
       if (!address) throw new Error('the simulated meter has no TCP address');
