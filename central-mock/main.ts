@@ -25,7 +25,7 @@ export function parseListen(v: string): { host: string; port: number } | null {
 
 /** CLI entry; resolves with the exit code once the server has stopped. */
 export async function main(argv: string[]): Promise<number> {
-  let args;
+  let args: { values: { listen?: string; data?: string; seed?: string; help?: boolean } };
   try {
     args = parseArgs({
       args: argv,
@@ -51,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const dataDir = v.data ?? join('.luxp1-data', 'central');
-  let central;
+  let central: Awaited<ReturnType<typeof startCentral>>;
   try {
     central = await startCentral({
       dataDir,
