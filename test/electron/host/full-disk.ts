@@ -1,6 +1,6 @@
 /**
- * A real full disk for the save-failure tests: a tiny tmpfs (these tests run as root; mount needs
- * it), filled to the last byte with a filler file. `fill()` after the setup writes, so that the
+ * A real full disk for the save-failure tests: a tiny tmpfs (mounting needs root or passwordless
+ * sudo), filled to the last byte with filler files. `fill()` after the setup writes, so that the
  * files the test starts from are real files on the same file system that then runs out of space.
  */
 import { execFileSync } from 'node:child_process';
@@ -17,11 +17,15 @@ export interface FullDisk {
 
 export function tinyDisk(): FullDisk {
   const dir = mkdtempSync(join(tmpdir(), 'luxp1-fulldisk-'));
+  // As root, or through passwordless sudo (.ci/run on a fresh clone), owned by us either way.
+  const asRoot = (cmd: string, args: string[]) =>
+    process.getuid?.() === 0 ? execFileSync(cmd, args, { stdio: 'pipe' }) : execFileSync('sudo', ['-n', cmd, ...args], { stdio: 'pipe' });
+  const owner = `uid=${process.getuid?.() ?? 0},gid=${process.getgid?.() ?? 0}`;
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k,mode=0700', 'tmpfs', dir], { stdio: 'pipe' });
+    asRoot('mount', ['-t', 'tmpfs', '-o', `size=256k,mode=0700,${owner}`, 'tmpfs', dir]);
   } catch (err) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`the full-disk tests mount a 256 KiB tmpfs and need root: ${(err as Error).message.split('\n')[0]}`);
+    throw new Error(`the full-disk tests mount a 256 KiB tmpfs, as root or with sudo -n: ${(err as Error).message.split('\n')[0]}`);
   }
   return {
     dir,
@@ -37,7 +41,7 @@ export function tinyDisk(): FullDisk {
       }
     },
     release() {
-      execFileSync('umount', ['-l', dir], { stdio: 'pipe' });
+      asRoot('umount', ['-l', dir]);
       rmSync(dir, { recursive: true, force: true });
     },
   };
