@@ -100,6 +100,9 @@ export async function main(argv: string[]): Promise<number> {
     console.log(
       `central: demo meter ${central.demo.meterId} (system title ${central.demo.systemTitle}), pairing code ${central.demo.pairingCode}`,
     );
+  // Spawned by the app's demo with an IPC channel: a structured handshake instead of the lines above,
+  // and the channel closing means the parent died (even by kill -9): we must not outlive it.
+  const ipc = process.env.LUXP1_CENTRAL_IPC === '1' && process.send ? process.send.bind(process) : null;
   // The handlers go in before the line that tells a supervisor we are up: stdout to a pipe is
   // synchronous, so a SIGTERM sent on reading it could otherwise land first and kill the process
   // without a clean close (leaving its lock and WAL behind).
@@ -108,6 +111,7 @@ export async function main(argv: string[]): Promise<number> {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
+    if (ipc) process.once('disconnect', stop);
     if (v['exit-with-parent']) {
       // Linux gives an orphan a new parent (init or a subreaper); no signal tells it, so it looks.
       const parent = process.ppid;
@@ -119,8 +123,11 @@ export async function main(argv: string[]): Promise<number> {
     }
   });
   console.log(`central: listening on ${central.url}`);
+  const demo = central.demo ? { meterId: central.demo.meterId, pairingCode: central.demo.pairingCode } : null;
+  ipc?.({ type: 'ready', url: central.url, staffToken: central.staffToken, staffTokenFile: join(dataDir, 'staff.token'), demo });
   await stopped;
   clearInterval(orphaned);
   await central.close();
+  if (ipc && process.connected) process.disconnect(); // an open channel would keep this process alive
   return 0;
 }

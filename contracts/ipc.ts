@@ -23,6 +23,7 @@ export type ApiErrorCode =
   | 'NO_CENTRAL' // no central system address known
   | 'SESSION_EXPIRED' // the staff session ended after its idle timeout
   | 'KEY_FAILS' // the key does not open the frames arriving on the port
+  | 'SAVE_FAILED' // the host could not write its data directory (disk full, read-only): nothing was changed
   | 'CLOSED' // transport: the connection to the host is closed
   | 'TIMEOUT' // transport: no reply in time
   | 'DISCONNECTED' // transport: the connection dropped with the request in flight
@@ -145,6 +146,7 @@ export interface Snapshot {
   messages: MessageRecord[]; // newest first, kept across restarts
   problems: ProblemRecord[]; // newest first, capped
   frames: FrameRecord[]; // newest first, the last 200: a page opened later shows the port's recent past too
+  notices?: string[]; // what the user must know about the host's files and the demo, oldest first
 }
 
 // ---- pairing and the central system (issue 5) ---------------------------------------------------

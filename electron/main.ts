@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
 import type { BrowserWindowConstructorOptions } from 'electron';
-import { startHost } from './host/demo.ts';
+import { startHost } from './host/host-start.ts';
 import type { KeyProtector } from './host/key-store.ts';
 import { defaultDataDir } from './host/paths.ts';
 import { contentSecurityPolicy, findProjectRoot, readStatic, securityHeaders } from './host/serve-static.ts';

@@ -10,16 +10,18 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildElectron } from '../build.ts';
-import { ensureRendererBuilt, parseCliArgs, projectRootFromHere, serveUntilSignal, untilSignal } from '../host/serve-cli.ts';
-import type { CliArgs } from '../host/serve-cli.ts';
+import { type CliArgs, parseCliArgs } from '../host/serve-args.ts';
+import { ensureRendererBuilt, projectRootFromHere, serveUntilSignal, untilSignal } from '../host/serve-cli.ts';
 
 const USAGE = `usage: npm start -- [options]   (or: luxp1 start [options])
 
   --data DIR          data directory: settings, key, messages (default $LUXP1_DATA or ~/.luxp1)
   --fast              demo meter pushes every second instead of every 10 s
   --browser           skip Electron: serve the app in the browser right away
-  browser-mode options, used when Electron cannot start:
-  --listen HOST:PORT  (default 127.0.0.1:8418)   --token T   --open`;
+  browser-mode options, used when Electron cannot start (see \`luxp1 serve --help\`):
+  --listen HOST:PORT  (default 127.0.0.1:8418)   --open
+  --token-file FILE   the access token (or $LUXP1_TOKEN; default: a fresh one per run, in the printed URL)
+  --origin URL        a public origin a reverse proxy serves LuxP1 under   --token T`;
 
 const READY_LINE = 'LuxP1 window ready'; // printed by electron/main.ts once the window has loaded
 const LAUNCH_TIMEOUT_MS = 60_000;

@@ -19,6 +19,26 @@ export async function writeFileAtomic(path: string, text: string, mode = 0o644):
   }
 }
 
+const WRITE_ERRORS: Record<string, string> = {
+  ENOSPC: 'disk full',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOTDIR: 'a path component is not a directory',
+  EISDIR: 'the path is a directory',
+  EIO: 'input/output error',
+};
+
+/** `could not save <what>: disk full`: a failed write in words, for the user (no paths of secrets, no stack). */
+export function saveError(what: string, err: unknown): Error {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  const why = (code && WRITE_ERRORS[code]) ?? (err as Error)?.message?.split('\n')[0] ?? String(err);
+  return Object.assign(new Error(`could not save ${what}: ${why}${code && WRITE_ERRORS[code] ? ` (${code})` : ''}`), {
+    code: 'SAVE_FAILED',
+  });
+}
+
 /** The file's text, or null when it does not exist. Other read errors propagate. */
 export async function readTextIfExists(path: string): Promise<string | null> {
   try {

@@ -57,6 +57,21 @@ function readTimes(v: unknown): InboxFile['readAt'] {
   return out;
 }
 
+/** What a parsed messages.json holds that we understand, and what we could not (null: all of it). */
+function readInboxFile(file: unknown): InboxFile & { problem: string | null } {
+  if (typeof file !== 'object' || file === null || Array.isArray(file))
+    return { records: [], readAt: {}, problem: 'is not an inbox (expected an object with "records"); started an empty inbox' };
+  const raw = (file as Record<string, unknown>).records;
+  const list = Array.isArray(raw) ? raw : [];
+  const records = list.filter(isStored).map((r) => ({ channel: r.channel, text: r.text, firstSeenAt: r.firstSeenAt }));
+  const readAt = readTimes((file as Record<string, unknown>).readAt);
+  let problem: string | null = null;
+  if (raw !== undefined && !Array.isArray(raw)) problem = 'has "records" that is not a list; started an empty inbox';
+  else if (records.length < list.length)
+    problem = `had ${list.length - records.length} of ${list.length} messages in a shape we cannot read; kept the others`;
+  return { records, readAt, problem };
+}
+
 /**
  * An inbox persisted at `path` (null = memory only). `onRecord` hears every new record and every
  * record whose read state changed, so the host can forward them to the renderer.
@@ -83,20 +98,22 @@ export function createInbox(path: string | null, onRecord: (record: MessageRecor
       if (path === null) return null;
       const text = await readTextIfExists(path);
       if (text === null) return null;
+      let file: unknown;
       try {
-        const file = JSON.parse(text) as Partial<InboxFile>;
-        records = (Array.isArray(file.records) ? file.records : [])
-          .filter(isStored)
-          .slice(0, MAX_RECORDS)
-          .map((r) => ({ channel: r.channel, text: r.text, firstSeenAt: r.firstSeenAt }));
-        readAt = readTimes(file.readAt);
+        file = JSON.parse(text);
       } catch {
         await keepBadCopy(path);
         return `messages: ${path} was unreadable; kept a copy as ${basename(path)}.bad and started an empty inbox`;
       }
+      const read = readInboxFile(file);
+      records = read.records.slice(0, MAX_RECORDS);
+      readAt = read.readAt;
       // Seed what each channel shows from the newest stored record, so a restart does not re-announce it.
       for (const r of [...records].reverse()) current.set(r.channel, r.text);
-      return null;
+      if (!read.problem) return null;
+      // The next save writes only what was understood: keep the original for recovery.
+      await keepBadCopy(path);
+      return `messages: ${path} ${read.problem}; kept a copy as ${basename(path)}.bad`;
     },
     onTelegram(telegram, at) {
       const fresh: Stored[] = [];

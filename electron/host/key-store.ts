@@ -12,10 +12,10 @@
  * - 'memory': nothing written (tests, or a read-only data directory); the key is lost on exit.
  */
 import { basename } from 'node:path';
-import { rm } from 'node:fs/promises';
+import { chmod, rm, stat } from 'node:fs/promises';
 import type { ApiError, KeyStatus } from '../../contracts/ipc.ts';
 import { checkMeterKey, type KeyFailure } from '../../contracts/meter-key.ts';
-import { keepBadCopy, readTextIfExists, writeFileAtomic } from './atomic-file.ts';
+import { keepBadCopy, readTextIfExists, saveError, writeFileAtomic } from './atomic-file.ts';
 
 /** What the Electron shell passes: `{ kind: 'safeStorage', encrypt: safeStorage.encryptString, decrypt: ... }`. */
 export interface KeyProtector {
@@ -43,7 +43,7 @@ interface StoredKey extends KeyMeta {
 }
 
 export interface KeyStore {
-  /** Reads key.json; a warning (no key material) when it cannot be used. */
+  /** Reads key.json; a warning (no key material) when it cannot be used or others could read it. */
   load(): Promise<string | null>;
   status(): KeyStatus;
   /** The key's 16 bytes, for the decoder only. */
@@ -68,12 +68,32 @@ export function createKeyStore(path: string, protector: KeyProtector | 'file' | 
     storage,
   });
 
-  async function persist(): Promise<void> {
-    if (protector === 'memory' || keyHex === null) return;
-    const stored: StoredKey = { version: 1, storage: protector === 'file' ? 'file' : 'safeStorage', ...meta };
-    if (protector === 'file') stored.keyHex = keyHex;
-    else stored.sealed = Buffer.from(protector.encrypt(keyHex)).toString('base64');
-    await writeFileAtomic(path, `${JSON.stringify(stored)}\n`, 0o600);
+  /** Writes `hex` + `m` to disk; only then may the caller adopt them (memory and disk agree). */
+  async function persist(hex: string, m: KeyMeta): Promise<void> {
+    if (protector === 'memory') return;
+    const stored: StoredKey = { version: 1, storage: protector === 'file' ? 'file' : 'safeStorage', ...m };
+    if (protector === 'file') stored.keyHex = hex;
+    else stored.sealed = Buffer.from(protector.encrypt(hex)).toString('base64');
+    try {
+      await writeFileAtomic(path, `${JSON.stringify(stored)}\n`, 0o600);
+    } catch (err) {
+      throw saveError('the key', err);
+    }
+  }
+
+  /** A key file others may read is tightened to 0600 (we wrote it, we own it); the user is told. */
+  async function tighten(): Promise<string | null> {
+    const st = await stat(path);
+    if (process.platform === 'win32' || (st.mode & 0o077) === 0) return null;
+    const was = (st.mode & 0o777).toString(8);
+    if (process.getuid && st.uid !== process.getuid())
+      return `key: ${path} is readable by other users (mode ${was}) and belongs to another user (uid ${st.uid}): have its owner run chmod 600 on it`;
+    try {
+      await chmod(path, 0o600);
+      return `key: ${path} was readable by other users (mode ${was}); it is now 0600. If others could log in here, ask your grid operator for a new key`;
+    } catch (err) {
+      return `key: ${path} is readable by other users (mode ${was}) and could not be tightened (${(err as NodeJS.ErrnoException).code ?? 'error'}): run chmod 600 on it`;
+    }
   }
 
   function unseal(stored: StoredKey): string | null {
@@ -110,28 +130,37 @@ export function createKeyStore(path: string, protector: KeyProtector | 'file' | 
         meterId: typeof stored.meterId === 'string' ? stored.meterId : null,
         systemTitle: typeof stored.systemTitle === 'string' ? stored.systemTitle : null,
       };
-      if (stored.storage !== storage) await persist(); // e.g. a browser-mode file key moved into safeStorage
-      return null;
+      const loose = stored.storage === 'file' ? await tighten() : null;
+      if (stored.storage !== storage) await persist(keyHex, meta); // e.g. a browser-mode file key moved into safeStorage
+      return loose;
     },
     status,
     key: () => (keyHex === null ? null : Uint8Array.from(Buffer.from(keyHex, 'hex'))),
     async set(hex, next) {
       const checked = checkMeterKey(hex);
       if (!checked.ok) throw new TypeError(checked.error.message); // callers validate first: a programmer error
+      await persist(checked.value, { ...next }); // throws before anything changes: the old key stays in force
       keyHex = checked.value;
       meta = { ...next };
-      await persist();
       return status();
     },
     async noteSystemTitle(systemTitle) {
       if (keyHex === null || meta.systemTitle === systemTitle) return;
+      await persist(keyHex, { ...meta, systemTitle });
       meta = { ...meta, systemTitle };
-      await persist();
     },
     async clear() {
+      if (protector !== 'memory') {
+        try {
+          await rm(path, { force: true });
+        } catch (err) {
+          throw Object.assign(new Error(`could not remove the key: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`), {
+            code: 'SAVE_FAILED',
+          });
+        }
+      }
       keyHex = null;
       meta = { origin: 'manual', meterId: null, systemTitle: null };
-      if (protector !== 'memory') await rm(path, { force: true });
       return status();
     },
   };

@@ -113,8 +113,8 @@ export function createLinkRoom(opts: LinkRoomOptions): LinkRoom {
     },
     'source:stop': () =>
       oneAtATime(async () => {
+        await settings.update({ source: null }); // first: a failed save must leave the source running
         await stop();
-        await settings.update({ source: null });
         idle = { status: 'idle', source: null, since: clock.now(), lastDataAt: null };
         hub.emit('meter:link', idle);
         return ok(idle);

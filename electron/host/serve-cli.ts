@@ -3,21 +3,25 @@
  * demo when no meter is configured) and the browser-mode server, prints one line with the URL,
  * and runs until SIGINT/SIGTERM. start.ts falls back to the same runBrowserMode().
  */
-import { parseListen } from '../../contracts/listen.ts';
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { startHost } from './demo.ts';
-import { defaultDataDir } from './paths.ts';
+import { DataDirBusy } from './data-lock.ts';
+import { startHost } from './host-start.ts';
 import { startBrowserServer } from './serve.ts';
+import type { CliArgs } from './serve-args.ts';
+import { parseCliArgs } from './serve-args.ts';
+
 import { findProjectRoot } from './serve-static.ts';
 
 const USAGE = `usage: luxp1 serve [options]
 
   --listen HOST:PORT  where to listen (default 127.0.0.1:8418; a busy default port falls back to a free one)
-  --token T           access token; required off loopback (one is generated and printed if missing)
+  --token-file FILE   read the access token from FILE (or set $LUXP1_TOKEN); default: a fresh one per run,
+                      carried by the printed URL (?token=)
+  --token T           the same on the command line (visible to other local users in the process list)
+  --origin URL        a public origin a reverse proxy serves LuxP1 under, e.g. https://luxp1.example.org
   --data DIR          data directory: settings, key, messages (default $LUXP1_DATA or ~/.luxp1)
   --open              open the URL in the default browser
   --fast              demo meter pushes every second instead of every 10 s
@@ -31,48 +35,10 @@ export interface BrowserModeOptions {
   host: string;
   port: number | null; // null: the default port, or any free one if it is taken
   token?: string;
+  origins?: string[];
   intervalMs?: number;
   rendererDir?: string; // default dist/renderer ($LUXP1_RENDERER_DIR overrides)
   log?: (line: string) => void;
-}
-
-export type CliArgs = {
-  listen: { host: string; port: number | null };
-  token?: string;
-  dataDir: string;
-  open: boolean;
-  fast: boolean;
-};
-
-/** Parses the options shared by `serve` and `start`; `extra` adds command-specific flags. */
-export function parseCliArgs(argv: string[], extra: Record<string, { type: 'boolean' }> = {}) {
-  const options = {
-    listen: { type: 'string' },
-    token: { type: 'string' },
-    data: { type: 'string' },
-    open: { type: 'boolean' },
-    fast: { type: 'boolean' },
-    help: { type: 'boolean' },
-    ...extra,
-  } as const;
-  let values;
-  try {
-    values = parseArgs({ args: argv, options, strict: true }).values as Record<string, string | boolean | undefined>;
-  } catch (err) {
-    return { ok: false as const, message: (err as Error).message };
-  }
-  const listen = values.listen === undefined ? { host: '127.0.0.1', port: null } : parseListen(String(values.listen));
-  if (!listen) return { ok: false as const, message: `--listen expects HOST:PORT, got ${JSON.stringify(values.listen)}` };
-  if (values.token !== undefined && String(values.token).length < 8)
-    return { ok: false as const, message: '--token must be at least 8 characters' };
-  const args: CliArgs = {
-    listen,
-    ...(values.token === undefined ? {} : { token: String(values.token) }),
-    dataDir: typeof values.data === 'string' ? values.data : defaultDataDir(),
-    open: values.open === true,
-    fast: values.fast === true,
-  };
-  return { ok: true as const, args, values };
 }
 
 /** What the renderer bundle is built from: a change here makes dist/renderer stale. */
@@ -137,9 +103,16 @@ export async function runBrowserMode(o: BrowserModeOptions): Promise<{ url: stri
     ...(o.intervalMs ? { intervalMs: o.intervalMs } : {}),
   });
   const serve = (port: number) =>
-    startBrowserServer({ services: host.services, staticDir: rendererDir, host: o.host, port, ...(o.token ? { token: o.token } : {}) });
+    startBrowserServer({
+      services: host.services,
+      staticDir: rendererDir,
+      host: o.host,
+      port,
+      ...(o.token ? { token: o.token } : {}),
+      ...(o.origins ? { origins: o.origins } : {}),
+    });
   try {
-    let server;
+    let server: Awaited<ReturnType<typeof serve>>;
     try {
       server = await serve(o.port ?? DEFAULT_PORT);
     } catch (err) {
@@ -147,6 +120,7 @@ export async function runBrowserMode(o: BrowserModeOptions): Promise<{ url: stri
       server = await serve(0);
     }
     const running = server;
+    await host.publish(running.url);
     return { url: running.url, close: async () => void (await running.close(), await host.close()) };
   } catch (err) {
     await host.close();
@@ -187,7 +161,7 @@ export async function serveUntilSignal(args: CliArgs, root: string): Promise<num
     console.error(`LuxP1: ${built.message}`);
     return 1;
   }
-  let app;
+  let app: Awaited<ReturnType<typeof runBrowserMode>>;
   try {
     app = await runBrowserMode({
       projectRoot: root,
@@ -196,16 +170,32 @@ export async function serveUntilSignal(args: CliArgs, root: string): Promise<num
       port: args.listen.port,
       rendererDir: built.dir,
       ...(args.token ? { token: args.token } : {}),
+      origins: args.origins,
       ...(args.fast ? { intervalMs: 1_000 } : {}),
     });
   } catch (err) {
+    if (err instanceof DataDirBusy) return alreadyRunning(err, args.open);
     console.error(`LuxP1: ${(err as Error).message}`);
     return 1;
   }
+  // Listening for signals before the URL is out: whoever reads it may stop us at once.
+  const signalled = untilSignal();
   console.log(`LuxP1 running at ${app.url}`);
   if (args.open) openInBrowser(app.url);
-  await untilSignal();
+  await signalled;
   await app.close();
+  return 0;
+}
+
+/** A second start on a data directory in use: says where the first runs (and opens it) instead of starting another demo. */
+function alreadyRunning(busy: DataDirBusy, open: boolean): number {
+  const { holder } = busy;
+  if (holder.url) {
+    console.log(`LuxP1 already running at ${holder.url}`);
+    if (open) openInBrowser(holder.url);
+  } else {
+    console.log(`LuxP1 already runs on ${busy.dataDir} (pid ${holder.pid || 'starting'}; the desktop app, or still starting)`);
+  }
   return 0;
 }
 

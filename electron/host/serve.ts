@@ -3,12 +3,11 @@
  * (wire format at the bottom of contracts/ipc.ts), in front of the same HostServices the
  * Electron shell wraps, through the same validators.
  *
- * Who may connect: on a loopback address, anyone on this machine who names us by a loopback host
- * (the Host and Origin checks stop DNS-rebinding pages); on any other address, only holders of the
- * token, passed as `?token=` (and then kept in an HttpOnly cookie so the page's assets load).
+ * Who may connect (serve-access.ts): holders of the per-run token, passed as `?token=` on the URL
+ * the CLI prints (and then kept in an HttpOnly cookie so the page's assets load), on loopback too;
+ * on loopback only by a loopback Host name (DNS rebinding); WebSocket upgrades only from our page.
+ * Nothing a client sends may end the process: every parse of client input is total.
  */
-import { isLoopbackHost } from '../../contracts/listen.ts';
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,21 +17,25 @@ import type { WebSocket } from 'ws';
 import type { ApiError, HostServices, WsReply } from '../../contracts/ipc.ts';
 import { EVENTS } from '../../contracts/ipc.ts';
 import { dispatchRequest } from '../ipc/dispatch.ts';
+import { accessToken, authorised, hostAllowed, isLoopbackHost, originAllowed, parseTarget, type AccessRules } from './serve-access.ts';
 import { contentSecurityPolicy, readStatic, securityHeaders } from './serve-static.ts';
+
+export { isLoopbackHost, tokenMatches } from './serve-access.ts';
 
 export interface ServeOptions {
   services: HostServices;
   staticDir: string; // the built renderer (dist/renderer)
   host?: string; // default 127.0.0.1
   port?: number; // default 0: any free port
-  token?: string | null; // required on non-loopback hosts; generated when missing
-  requireToken?: boolean; // demand the token even on loopback
+  token?: string | null; // default: a fresh one for this run
+  /** Public origins a reverse proxy serves us under (`https://luxp1.example.org`), normalised. */
+  origins?: readonly string[];
 }
 
 export interface BrowserServer {
-  url: string; // what to open, with ?token= when one is needed
+  url: string; // what to open, with ?token=
   port: number;
-  token: string | null;
+  token: string;
   tokenGenerated: boolean;
   close(): Promise<void>;
 }
@@ -41,58 +44,33 @@ const WS_PATH = '/api/ws';
 const MAX_MESSAGE_BYTES = 1 << 20;
 const MAX_BUFFERED_BYTES = 4 << 20; // a tab that stopped reading loses events, not our memory
 
-/** Which token a listener needs: none on loopback (unless asked), the given one, or a fresh one. */
-export function accessPolicy(host: string, token?: string | null, requireToken = false): { token: string | null; generated: boolean } {
-  if (token) return { token, generated: false };
-  if (isLoopbackHost(host) && !requireToken) return { token: null, generated: false };
-  return { token: randomBytes(18).toString('base64url'), generated: true };
-}
-
-/** Constant-time token comparison (hashing first makes the lengths equal). */
-export function tokenMatches(expected: string, given: string | null | undefined): boolean {
-  if (typeof given !== 'string') return false;
-  const a = createHash('sha256').update(expected).digest();
-  const b = createHash('sha256').update(given).digest();
-  return timingSafeEqual(a, b);
-}
-
-function cookieToken(req: IncomingMessage, name: string): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return null;
-}
-
 /** Starts the browser-mode server; resolves once it listens. */
 export async function startBrowserServer(opts: ServeOptions): Promise<BrowserServer> {
   const host = opts.host ?? '127.0.0.1';
-  const access = accessPolicy(host, opts.token, opts.requireToken);
-  const loopback = isLoopbackHost(host) && !opts.requireToken && !opts.token;
+  const access = accessToken(opts.token);
   let port = 0;
   const cookieName = () => `luxp1_token_${port}`;
-
-  /** The Host header names us (always required without a token: DNS rebinding). */
-  const hostAllowed = (req: IncomingMessage): boolean => {
-    const h = (req.headers.host ?? '').toLowerCase();
-    if (!loopback) return h !== '';
-    return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${host}:${port}`].includes(h);
-  };
-  const authorised = (req: IncomingMessage, url: URL): boolean => {
-    if (access.token === null) return true;
-    return tokenMatches(access.token, url.searchParams.get('token')) || tokenMatches(access.token, cookieToken(req, cookieName()));
+  const rules: AccessRules = {
+    token: access.token,
+    loopback: isLoopbackHost(host),
+    localHosts: () => [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`, `${host}:${port}`].map((h) => h.toLowerCase()),
+    origins: opts.origins ?? [],
   };
 
   const onRequest = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!hostAllowed(req)) return void plain(res, 421, 'unknown host: open LuxP1 at the address it printed');
-    if (!authorised(req, url)) return void plain(res, 401, 'this LuxP1 needs its token: open the URL it printed, with ?token=');
+    const url = parseTarget(req.url);
+    if (!url) return void plain(res, 400, 'bad request target');
+    if (!hostAllowed(rules, req)) return void plain(res, 421, 'unknown host: open LuxP1 at the address it printed');
+    if (!authorised(rules, req, url, cookieName()))
+      return void plain(res, 401, 'this LuxP1 needs its token: open the URL it printed, with ?token=');
     if (req.method !== 'GET' && req.method !== 'HEAD') return void plain(res, 405, 'method not allowed');
     const file = await readStatic(opts.staticDir, url.pathname);
     if (!file.ok) return void plain(res, file.status, file.message);
-    const csp = contentSecurityPolicy([`ws://${req.headers.host}`]);
+    // Behind a TLS-terminating proxy the page connects with wss://.
+    const wsHosts = [req.headers.host ?? '', ...rules.origins.map((o) => URL.parse(o)?.host ?? '')].filter((h) => /^[\w.:[\]-]+$/.test(h));
+    const csp = contentSecurityPolicy(wsHosts.flatMap((h) => [`ws://${h}`, `wss://${h}`]));
     const headers: Record<string, string> = { ...securityHeaders(csp), 'content-type': file.type, 'cache-control': 'no-cache' };
-    if (access.token !== null && url.searchParams.has('token')) {
+    if (url.searchParams.has('token')) {
       headers['set-cookie'] = `${cookieName()}=${encodeURIComponent(access.token)}; HttpOnly; SameSite=Strict; Path=/`;
     }
     res.writeHead(200, headers);
@@ -103,30 +81,41 @@ export async function startBrowserServer(opts: ServeOptions): Promise<BrowserSer
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     // Node hands the upgrade socket over without an error listener: a client reset would crash us.
     socket.on('error', () => socket.destroy());
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const refuse = (status: string): void => {
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    };
-    if (url.pathname !== WS_PATH) return refuse('404 Not Found');
+    const refusal = upgradeRefusal(req);
+    if (refusal) socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    else wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, opts.services));
+  };
+  const upgradeRefusal = (req: IncomingMessage): string | null => {
+    const url = parseTarget(req.url);
+    if (!url) return '400 Bad Request';
+    if (url.pathname !== WS_PATH) return '404 Not Found';
     // Browsers always send Origin on WebSocket upgrades; a page from elsewhere must not reach the API.
-    if (!hostAllowed(req) || req.headers.origin !== `http://${req.headers.host}`) return refuse('403 Forbidden');
-    if (!authorised(req, url)) return refuse('401 Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws) => serveSocket(ws, opts.services));
+    if (!hostAllowed(rules, req) || !originAllowed(rules, req)) return '403 Forbidden';
+    if (!authorised(rules, req, url, cookieName())) return '401 Unauthorized';
+    return null;
   };
 
   const server = createServer((req, res) => {
     onRequest(req, res).catch((err: unknown) => plain(res, 500, err instanceof Error ? err.message : String(err)));
   });
-  server.on('upgrade', onUpgrade);
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    try {
+      onUpgrade(req, socket, head);
+    } catch {
+      socket.destroy(); // a bug of ours in a check must cost one connection, not the process
+    }
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  // After listen, 'error' means an accept failed (EMFILE under a connection flood): the listener
+  // keeps running, so it is one lost connection; unheard, the event would end the process.
+  server.on('error', () => {});
   const shownHost = host.includes(':') ? `[${host}]` : host;
-  const query = access.token === null ? '' : `?token=${encodeURIComponent(access.token)}`;
   return {
-    url: `http://${shownHost}:${port}/${query}`,
+    url: `http://${shownHost}:${port}/?token=${encodeURIComponent(access.token)}`,
     port,
     token: access.token,
     tokenGenerated: access.generated,

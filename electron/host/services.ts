@@ -15,6 +15,7 @@ import { createEventHub } from './events.ts';
 import { createInbox } from './inbox.ts';
 import { createKeyRoom } from './key-room.ts';
 import { createKeyStore, type KeyProtector } from './key-store.ts';
+import { createNotices, type Notices } from './notices.ts';
 import { createLinkRoom } from './link-room.ts';
 import { dataPaths } from './paths.ts';
 import { createSession, type DecoderFactory } from './session.ts';
@@ -29,6 +30,8 @@ export interface HostServicesOptions {
   demo?: DemoHook;
   /** One-line notices for the console (corrupt settings, unreadable key file). Never key material. */
   log?: (line: string) => void;
+  /** Where the load warnings also go, for the user (Snapshot.notices); default: a list of our own. */
+  notices?: Notices;
   clock?: Clock;
   createDecoder?: DecoderFactory;
   listPorts?: () => Promise<{ ports: PortInfo[]; warning?: string }>;
@@ -48,15 +51,16 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
   const hub = createEventHub((err) => log(`host: an event listener failed: ${(err as Error).message}`));
 
   // What the rooms need from the data directory; an unreadable file is kept aside and said once.
+  const notices = opts.notices ?? createNotices(log);
   const loaded = await loadSettings(paths.settings);
-  if (loaded.warning) log(loaded.warning);
+  if (loaded.warning) notices.add(loaded.warning);
   const settings = createSettingsStore(paths.settings, loaded.settings);
   const keys = createKeyStore(paths.key, opts.protector ?? 'file');
   const keyWarning = await keys.load();
-  if (keyWarning) log(keyWarning);
+  if (keyWarning) notices.add(keyWarning);
   const inbox = createInbox(opts.protector === 'memory' ? null : paths.messages, (record) => hub.emit('meter:message', record));
   const inboxWarning = await inbox.load();
-  if (inboxWarning) log(inboxWarning);
+  if (inboxWarning) notices.add(inboxWarning);
 
   // Everything the session decodes also reaches the staff service, which times changes on it.
   const decoderWatchers: ((event: DecoderEvent, at: number) => void)[] = [];
@@ -139,7 +143,8 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
   decoderWatchers.push((event, at) => staff.observeTelegram(event, at));
 
   const handlers: Handlers = {
-    'app:snapshot': async () => ok({ at: clock.now(), link: linkRoom.state(), key: keys.status(), ...session.snapshotPart() }),
+    'app:snapshot': async () =>
+      ok({ at: clock.now(), link: linkRoom.state(), key: keys.status(), ...session.snapshotPart(), notices: notices.list() }),
     ...linkRoom.handlers,
     ...keyRoom.handlers,
     'messages:markRead': async ({ channel }) => {
@@ -165,7 +170,8 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
         return await (handlers[channel] as (p: typeof payload, c?: string) => Promise<ApiResult<Value<typeof channel>>>)(payload, client);
       } catch (err) {
         // Our own messages never carry key material; a system error's first line is safe to show.
-        return fail('INTERNAL', `${channel}: ${(err as Error).message?.split('\n')[0] ?? String(err)}`);
+        const code = (err as { code?: unknown }).code === 'SAVE_FAILED' ? 'SAVE_FAILED' : 'INTERNAL';
+        return fail(code, `${channel}: ${(err as Error).message?.split('\n')[0] ?? String(err)}`);
       }
     },
     on: (event, listener, client) => hub.on(event, listener, client),

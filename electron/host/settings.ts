@@ -6,7 +6,7 @@
  */
 import type { SourceConfig } from '../../contracts/ipc.ts';
 import { validatePayload } from '../ipc/validate.ts';
-import { keepBadCopy, readTextIfExists, writeFileAtomic } from './atomic-file.ts';
+import { keepBadCopy, readTextIfExists, saveError, writeFileAtomic } from './atomic-file.ts';
 
 export interface Settings {
   source: SourceConfig | null;
@@ -72,9 +72,13 @@ export async function loadSettings(path: string): Promise<LoadedSettings> {
   return { settings, warning: `settings: ${path} was unusable (${what}); kept a copy as settings.json.bad and used defaults` };
 }
 
-/** Writes the whole settings object atomically. */
+/** Writes the whole settings object atomically; a failure says what could not be saved, in words. */
 export async function saveSettings(path: string, settings: Settings): Promise<void> {
-  await writeFileAtomic(path, `${JSON.stringify(settings, null, 2)}\n`);
+  try {
+    await writeFileAtomic(path, `${JSON.stringify(settings, null, 2)}\n`);
+  } catch (err) {
+    throw saveError('the settings', err);
+  }
 }
 
 /** The settings in memory and on disk, changed one write at a time so the two never disagree. */

@@ -22,6 +22,37 @@ export interface WsApiOptions {
   retryMinMs?: number; // first reconnect delay, doubled up to retryMaxMs
   retryMaxMs?: number;
   requestTimeoutMs?: number;
+  /**
+   * After upgrades fail twice without opening: is the token refused (true) rather than the host
+   * down? Default: a HEAD of the page with the socket's token, refused with 401. A browser shows
+   * no status for a failed WebSocket, and a restarted host has a new per-run token.
+   */
+  tokenRefused?: () => Promise<boolean>;
+}
+
+const REFUSED_MESSAGE = 'LuxP1 does not accept this page’s token (it was restarted with a new one): open the URL it printed.';
+
+/** `ws(s)://host/api/ws?token=…` → `http(s)://host/?token=…`. */
+export function pageUrlFor(wsUrl: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(wsUrl);
+  } catch {
+    return null;
+  }
+  u.protocol = u.protocol === 'wss:' ? 'https:' : 'http:';
+  u.pathname = '/';
+  return u.toString();
+}
+
+async function headRefused(wsUrl: string): Promise<boolean> {
+  const page = pageUrlFor(wsUrl);
+  if (!page) return false;
+  try {
+    return (await fetch(page, { method: 'HEAD', credentials: 'same-origin', cache: 'no-store' })).status === 401;
+  } catch {
+    return false; // down, not refusing
+  }
 }
 
 export type WsApi = LuxApi & HostStatusSource & { close(): void };
@@ -45,6 +76,10 @@ export function createWsApi(options: WsApiOptions): WsApi {
   let retryMs = retryMinMs;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let closed = false;
+  let failedOpens = 0; // upgrades in a row that closed before opening
+  let refused = false; // the host refuses our token: requests fail at once, in words
+  let checking = false;
+  const tokenRefused = options.tokenRefused ?? (() => headRefused(url));
 
   const setStatus = (s: HostConnection): void => {
     status = s;
@@ -83,7 +118,11 @@ export function createWsApi(options: WsApiOptions): WsApi {
     setStatus('connecting');
     const ws = new Impl(url);
     socket = ws;
+    let opened = false;
     ws.onopen = () => {
+      opened = true;
+      failedOpens = 0;
+      refused = false;
       retryMs = retryMinMs;
       setStatus('open');
       flush();
@@ -100,14 +139,30 @@ export function createWsApi(options: WsApiOptions): WsApi {
         p.resolve(fail('DISCONNECTED', 'The connection to LuxP1 was lost before it answered.'));
       }
       if (closed) return;
+      if (!opened && ++failedOpens >= 2 && !refused && !checking) void checkToken();
       setStatus('closed');
       retryTimer = setTimeout(connect, retryMs);
       retryMs = Math.min(retryMs * 2, retryMaxMs);
     };
   };
 
+  const checkToken = async (): Promise<void> => {
+    checking = true;
+    const no = !(await tokenRefused().catch(() => false));
+    checking = false;
+    if (no || closed || status === 'open') return;
+    refused = true;
+    for (const [id, p] of pending) {
+      clearTimeout(p.timer);
+      p.resolve(fail('UNAUTHORIZED', REFUSED_MESSAGE));
+      pending.delete(id);
+      outbox.delete(id);
+    }
+  };
+
   const request = (channel: Channel, payload: unknown): Promise<ApiResult<unknown>> => {
     if (closed) return Promise.resolve(fail('CLOSED', 'The client is closed.'));
+    if (refused) return Promise.resolve(fail('UNAUTHORIZED', REFUSED_MESSAGE));
     const id = nextId++;
     const text = JSON.stringify({ id, channel, payload: payload ?? null } satisfies WsRequest);
     return new Promise((resolve) => {

@@ -59,7 +59,7 @@ describe('npm start without Electron', () => {
       proc.once('exit', (code) => reject(new Error(`start exited (${code}): ${stderr}`)));
       createInterface({ input: proc.stdout! }).on('line', (line) => {
         lines.push(line);
-        const m = /^LuxP1 running at (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(line);
+        const m = /^LuxP1 running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)$/.exec(line);
         if (m) resolve(m[1]!);
       });
     });
@@ -71,7 +71,9 @@ describe('npm start without Electron', () => {
     expect(await page.text()).toContain('LuxP1 test page');
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
 
-    const ws = new WebSocket(`${url.replace('http', 'ws')}api/ws`, { origin: url.slice(0, -1) });
+    expect((await fetch(new URL(url).origin)).status).toBe(401); // the per-run token locks loopback too
+    const page0 = new URL(url);
+    const ws = new WebSocket(`ws://${page0.host}/api/ws${page0.search}`, { origin: page0.origin });
     const messages: Record<string, unknown>[] = [];
     const reading = new Promise<Record<string, unknown>>((resolve) =>
       ws.on('message', (data) => {

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCentral } from '../../../central-mock/server.ts';
-import { createDemo, startHost } from '../../../electron/host/demo.ts';
-import type { DemoCentral, RunningHost } from '../../../electron/host/demo.ts';
+import { createDemo, spawnCentral } from '../../../electron/host/demo.ts';
+import type { DemoCentral } from '../../../electron/host/demo.ts';
+import { startHost, type RunningHost } from '../../../electron/host/host-start.ts';
 import type { ReadingRecord } from '../../../contracts/ipc.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -20,8 +21,8 @@ async function tempDir(): Promise<string> {
 }
 
 /** The central in this process (the shells run it as a child; that path is covered by start.test.ts). */
-async function inProcessCentral(dir: string): Promise<DemoCentral> {
-  const c = await startCentral({ dataDir: dir, port: 0, seed: 'demo', log: () => {} });
+async function inProcessCentral(dir: string, port = 0): Promise<DemoCentral> {
+  const c = await startCentral({ dataDir: dir, port, seed: 'demo', log: () => {} });
   return { url: c.url, staffToken: c.staffToken, meterId: c.demo!.meterId, pairingCode: c.demo!.pairingCode, close: () => c.close() };
 }
 
@@ -80,4 +81,43 @@ describe('demo', () => {
     await expect(demo.hook({})).rejects.toThrow('port in use');
     await demo.stop();
   });
+
+  it('learns the central from its ready message, and restarts a central killed with -9 on the same URL', async () => {
+    const dataDir = await tempDir();
+    const notices: string[] = [];
+    const heard: (() => void)[] = [];
+    let first: DemoCentral | null = null;
+    const demo = createDemo({
+      dataDir,
+      projectRoot: ROOT,
+      intervalMs: 60_000,
+      restartDelaysMs: [0],
+      startCentral: async (dir, port) => {
+        const c = await spawnCentral(dir, { projectRoot: ROOT }, port);
+        first ??= c;
+        return c;
+      },
+      log: () => {},
+      notice: (line) => {
+        notices.push(line);
+        heard.splice(0).forEach((f) => f());
+      },
+    });
+    cleanups.push(() => demo.stop());
+    const endpoint = await demo.hook({});
+    expect(endpoint.pairing).toEqual({ meterId: 'SAG1030700012701', code: expect.any(String) });
+    expect(endpoint.centralUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const pid = (first as DemoCentral | null)?.pid;
+    if (!pid) throw new Error('the central has no pid');
+
+    const restarted = new Promise<void>((resolve) => {
+      const check = () => (notices.some((n) => /runs again/.test(n)) ? resolve() : heard.push(check));
+      check();
+    });
+    process.kill(pid, 'SIGKILL');
+    await restarted;
+    expect(notices[0]).toMatch(/^demo: the central system stopped \(exited with SIGKILL\); restarting it in 0 s$/);
+    expect(notices[1]).toBe(`demo: the central system runs again at ${endpoint.centralUrl}`);
+    expect((await fetch(`${endpoint.centralUrl}/api/health`)).status).toBe(200);
+  }, 60_000);
 });

@@ -86,4 +86,25 @@ describe('inbox', () => {
     expect(readFileSync(`${path}.bad`, 'utf8')).toBe('{"records": [ {"channel": "0", "te');
     expect(JSON.parse(readFileSync(path, 'utf8')).records).toHaveLength(1);
   });
+
+  it.each([
+    ['a list instead of an inbox', '[{"channel":"0","text":"Coupure","firstSeenAt":1}]', 0, /is not an inbox/],
+    ['records that are not a list', '{"records":{"0":"Coupure"}}', 0, /"records" that is not a list/],
+    [
+      'one record of another shape among good ones',
+      '{"records":[{"channel":"0","text":"Coupure","firstSeenAt":1},{"channel":"0","message":"x","at":"yesterday"}]}',
+      1,
+      /had 1 of 2 messages in a shape we cannot read; kept the others; kept a copy as messages\.json\.bad/,
+    ],
+  ])('keeps a file of the wrong shape (%s) as messages.json.bad and says so', async (_what, text, kept, warning) => {
+    dir = mkdtempSync(join(tmpdir(), 'luxp1-inbox-'));
+    const path = join(dir, 'messages.json');
+    writeFileSync(path, text);
+    const inbox = createInbox(path);
+    expect(await inbox.load()).toMatch(warning);
+    expect(inbox.list()).toHaveLength(kept);
+    inbox.onTelegram(telegram('Travaux'), 2);
+    await inbox.flush();
+    expect(readFileSync(`${path}.bad`, 'utf8')).toBe(text); // what the next save dropped is still there
+  });
 });

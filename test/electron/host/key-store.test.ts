@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKeyStore, type KeyProtector, keyError } from '../../../electron/host/key-store.ts';
 import { checkMeterKey } from '../../../contracts/meter-key.ts';
+import { tinyDisk } from './full-disk.ts';
 import { NEXXT_KEY } from './vectors.ts';
 
 const dirs: string[] = [];
@@ -78,5 +79,52 @@ describe('keyError', () => {
     const short = checkMeterKey('D491470F');
     expect(!published.ok && keyError(published.error).code).toBe('PUBLISHED_AUTH_KEY');
     expect(!short.ok && keyError(short.error)).toEqual({ code: 'BAD_KEY', message: 'key: expected 32 hex digits, got 8' });
+  });
+});
+
+describe('key store on a full disk, and key files others can read', () => {
+  it('a key that cannot be saved is an error in words, and the old key stays in memory and on disk', async () => {
+    const disk = tinyDisk();
+    try {
+      const path = join(disk.dir, 'key.json');
+      const store = createKeyStore(path, 'file');
+      await store.set(NEXXT_KEY, { origin: 'manual', meterId: null, systemTitle: null });
+      const before = readFileSync(path, 'utf8');
+      disk.fill();
+      const other = 'AABBCCDDEEFF00112233445566778899';
+      await expect(store.set(other, { origin: 'pairing', meterId: 'SAG1', systemTitle: null })).rejects.toThrow(
+        'could not save the key: disk full (ENOSPC)',
+      );
+      expect(Buffer.from(store.key()!).toString('hex').toUpperCase()).toBe(NEXXT_KEY);
+      expect(store.status()).toMatchObject({ hasKey: true, origin: 'manual', meterId: null });
+      expect(readFileSync(path, 'utf8')).toBe(before);
+      await expect(store.noteSystemTitle('SAG9999')).rejects.toThrow(/disk full/);
+      expect(store.status().systemTitle).toBeNull();
+      const again = createKeyStore(path, 'file');
+      expect(await again.load()).toBeNull();
+      expect(again.status()).toEqual(store.status());
+    } finally {
+      disk.release();
+    }
+  });
+
+  it('warns about a key file readable by other users and tightens it to 0600', async () => {
+    const path = join(tempDir(), 'key.json');
+    await createKeyStore(path, 'file').set(NEXXT_KEY, { origin: 'manual', meterId: null, systemTitle: null });
+    chmodSync(path, 0o644);
+    const store = createKeyStore(path, 'file');
+    expect(await store.load()).toMatch(/readable by other users \(mode 644\); it is now 0600/);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(store.status().hasKey).toBe(true);
+    expect(await createKeyStore(path, 'file').load()).toBeNull(); // said once
+  });
+
+  it("warns about a loose key file it does not own, and leaves that file's mode to its owner", async () => {
+    const path = join(tempDir(), 'key.json');
+    await createKeyStore(path, 'file').set(NEXXT_KEY, { origin: 'manual', meterId: null, systemTitle: null });
+    chmodSync(path, 0o644);
+    chownSync(path, 4242, 4242); // these tests run as root (see full-disk.ts)
+    expect(await createKeyStore(path, 'file').load()).toMatch(/mode 644\) and belongs to another user \(uid 4242\)/);
+    expect(statSync(path).mode & 0o777).toBe(0o644);
   });
 });

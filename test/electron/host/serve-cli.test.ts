@@ -2,18 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs, rendererStale } from '../../../electron/host/serve-cli.ts';
-
-describe('serve options', () => {
-  it('defaults to loopback on the default port, and checks flags', () => {
-    const r = parseCliArgs(['--data', '/tmp/x', '--fast']);
-    expect(r).toMatchObject({ ok: true, args: { listen: { host: '127.0.0.1', port: null }, dataDir: '/tmp/x', fast: true, open: false } });
-    expect(parseCliArgs(['--token', 'short'])).toMatchObject({ ok: false, message: expect.stringMatching(/token/) });
-    expect(parseCliArgs(['--listen', 'nowhere'])).toMatchObject({ ok: false });
-    expect(parseCliArgs(['--bogus'])).toMatchObject({ ok: false });
-    expect(parseCliArgs(['--browser'], { browser: { type: 'boolean' } })).toMatchObject({ ok: true, values: { browser: true } });
-  });
-});
+import { rendererStale } from '../../../electron/host/serve-cli.ts';
 
 describe('renderer build freshness', () => {
   it('rebuilds when the bundle is missing or older than any renderer source', () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSettingsStore, DEFAULT_SETTINGS, loadSettings, saveSettings } from '../../../electron/host/settings.ts';
+import { tinyDisk } from './full-disk.ts';
 
 let dir = '';
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,5 +57,20 @@ describe('settings', () => {
     expect(store.get().silenceMs).toBe(5_000);
     await store.update({ centralUrl: null }).catch(() => {}); // a later update still runs after a failed one
     expect(store.get().centralUrl).toBe('http://127.0.0.1:1');
+  });
+
+  it('a save on a full disk says what failed, in words', async () => {
+    const disk = tinyDisk();
+    try {
+      const path = join(disk.dir, 'settings.json');
+      await saveSettings(path, DEFAULT_SETTINGS);
+      disk.fill();
+      await expect(saveSettings(path, { ...DEFAULT_SETTINGS, silenceMs: 5000 })).rejects.toThrow(
+        'could not save the settings: disk full (ENOSPC)',
+      );
+      expect(await loadSettings(path)).toEqual({ settings: DEFAULT_SETTINGS, warning: null });
+    } finally {
+      disk.release();
+    }
   });
 });

@@ -3,8 +3,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket as ServerSocket } from 'ws';
 import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import type { HostConnection } from '../../../renderer/state/store.ts';
-import { createWsApi, type WsApi } from '../../../renderer/api/ws-client.ts';
+import { createWsApi, pageUrlFor, type WsApi } from '../../../renderer/api/ws-client.ts';
 import { wsUrlFor } from '../../../renderer/api/pick-api.ts';
 import { T0, reading, snapshot } from '../fixtures.ts';
 
@@ -108,6 +109,66 @@ describe('createWsApi', () => {
     const pending = client['central:info'](null);
     client.close();
     expect(await pending).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
+  });
+});
+
+/** A host that refuses every upgrade and page with 401, as browser mode does for a stale token. */
+async function refusingHost(): Promise<{ port: number; heads: string[]; close(): Promise<void> }> {
+  const heads: string[] = [];
+  const server = createServer((req, res) => {
+    heads.push(`${req.method} ${req.url}`);
+    res.writeHead(401).end();
+  });
+  server.on('upgrade', (_req, socket) => socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n'));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    heads,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('a host that refuses the token', () => {
+  it('says so in words, instead of waiting for a timeout, once two upgrades failed and the page is refused', async () => {
+    const refusing = await refusingHost();
+    try {
+      client = createWsApi({
+        url: `ws://127.0.0.1:${refusing.port}/api/ws?token=old`,
+        retryMinMs: 10,
+        retryMaxMs: 20,
+        requestTimeoutMs: 60_000,
+      });
+      const answer = await client['app:snapshot'](null);
+      expect(answer).toMatchObject({
+        ok: false,
+        error: { code: 'UNAUTHORIZED', message: expect.stringMatching(/restarted with a new one/) },
+      });
+      expect(refusing.heads[0]).toBe('HEAD /?token=old');
+      expect(await client['key:status'](null)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } }); // at once
+    } finally {
+      client?.close();
+      client = null;
+      await refusing.close();
+    }
+  });
+
+  it('a host that is only down is not called a token problem', async () => {
+    let asked = 0;
+    client = createWsApi({
+      url: 'ws://127.0.0.1:9/api/ws?token=t',
+      retryMinMs: 10,
+      retryMaxMs: 20,
+      requestTimeoutMs: 200,
+      tokenRefused: async () => (asked++, false),
+    });
+    await expect.poll(() => asked).toBeGreaterThan(0);
+    expect(await client['app:snapshot'](null)).toMatchObject({ ok: false, error: { code: 'TIMEOUT' } });
+  });
+
+  it('maps the socket URL to the page URL it came from', () => {
+    expect(pageUrlFor('wss://box.lan/api/ws?token=a%20b')).toBe('https://box.lan/?token=a%20b');
+    expect(pageUrlFor('ws://127.0.0.1:8418/api/ws')).toBe('http://127.0.0.1:8418/');
+    expect(pageUrlFor('not a url')).toBeNull();
   });
 });
 
