@@ -18,7 +18,6 @@ export type CliArgs = {
   fast: boolean;
 };
 
-
 /** Parses the options shared by `serve` and `start`; `extra` adds command-specific flags. */
 export function parseCliArgs(argv: string[], extra: Record<string, { type: 'boolean' }> = {}, env: NodeJS.ProcessEnv = process.env) {
   const options = {

@@ -15,7 +15,10 @@ const keys = new WeakMap<FrameRecord, number>();
 let nextKey = 0;
 function keyOf(frame: FrameRecord): number {
   let key = keys.get(frame);
-  if (key === undefined) keys.set(frame, (key = nextKey++));
+  if (key === undefined) {
+    key = nextKey++;
+    keys.set(frame, key);
+  }
   return key;
 }
 
