@@ -5,50 +5,13 @@
  * the keystream, and a register that goes backwards is a wrong reading; so the simulator reserves a
  * block of counters and raises the marks here, durably, before it sends a frame that uses them.
  */
-import { fail } from '../protocol/index.ts';
-import type { Checked } from './validate.ts';
+import { MAX_RESERVE_REGISTERS, type Reservation, type ReserveBody } from '../contracts/central.ts';
 import type { MeterRow } from './meter.ts';
 import type { Store } from './store.ts';
 
 export const COUNTER_END = 2 ** 32; // LUX §3.2.5: 4 bytes of frame counter
-const MAX_FRAMES = 1_000_000;
-const MAX_REGISTERS = 32;
-const REGISTER_NAME = /^[\x20-\x7e]{1,120}$/;
 
-export interface ReserveBody {
-  keyVersion: number;
-  frames: number;
-  registers: Record<string, number>;
-}
-
-export interface Reservation {
-  keyVersion: number;
-  from: number; // first frame counter of the block
-  to: number; // one past the last; from === to when the counter space of this key is used up
-  registers: Record<string, number>; // the stored high-water marks, after merging the request's
-}
-
-/** `POST …/port/reserve`. */
-export function checkReserve(body: unknown): Checked<ReserveBody> {
-  const bad = (message: string): Checked<never> => fail('BAD_REQUEST', message);
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return bad('expected a JSON object');
-  const o = body as Record<string, unknown>;
-  const extra = Object.keys(o).filter((k) => !['keyVersion', 'frames', 'registers'].includes(k));
-  if (extra.length > 0) return bad(`unknown field(s): ${extra.join(', ')} (allowed: keyVersion, frames, registers)`);
-  const { keyVersion, frames } = o;
-  if (!Number.isSafeInteger(keyVersion) || (keyVersion as number) < 1) return bad('keyVersion must be a whole number ≥ 1');
-  if (!Number.isSafeInteger(frames) || (frames as number) < 0 || (frames as number) > MAX_FRAMES)
-    return bad(`frames must be a whole number 0..${MAX_FRAMES}`);
-  const regs = o.registers ?? {};
-  if (typeof regs !== 'object' || regs === null || Array.isArray(regs)) return bad('registers must be an object of name: whole number');
-  const entries = Object.entries(regs);
-  if (entries.length > MAX_REGISTERS) return bad(`at most ${MAX_REGISTERS} registers`);
-  for (const [name, v] of entries) {
-    if (!REGISTER_NAME.test(name)) return bad('register names are 1..120 printable ASCII characters');
-    if (!Number.isSafeInteger(v) || (v as number) < 0) return bad(`register ${JSON.stringify(name)} must be a whole number ≥ 0`);
-  }
-  return { ok: true, value: { keyVersion: keyVersion as number, frames: frames as number, registers: regs as Record<string, number> } };
-}
+export { checkReserve, type Reservation, type ReserveBody } from '../contracts/central.ts';
 
 interface Row {
   key_version: number;
@@ -71,7 +34,7 @@ export function reserve(
     // Past the limit, the oldest marks of M-Bus devices (names "mbus…") not in this request go: devices
     // long replaced. The energy registers' marks are never dropped.
     for (const k of Object.keys(marks)) {
-      if (Object.keys(marks).length <= MAX_REGISTERS) break;
+      if (Object.keys(marks).length <= MAX_RESERVE_REGISTERS) break;
       if (k.startsWith('mbus') && !(k in body.registers)) delete marks[k];
     }
     // Before the first reservation of a database from before port_state, the counter the simulator

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { listMeterIds } from './simulator/central-client.ts';
+import { createCentralClient } from '../contracts/central-client.ts';
 import { startSimulator, type RunningSimulator } from './simulator/run-meter.ts';
 import { parseSinkSpec, type SinkSpec } from './simulator/sinks.ts';
 
@@ -171,7 +171,7 @@ export async function main(argv: string[], opts: { signal?: AbortSignal } = {}):
 
   let meters = args.meter;
   if (meters.length === 0) {
-    const listed = await listMeterIds(args.central, token);
+    const listed = await createCentralClient({ baseUrl: args.central, token }).meterIds();
     if (!listed.ok) return (console.error(`simulate: ${listed.error.message}`), 1);
     if (listed.value.length === 0) return (console.error('simulate: the central has no meters yet'), 1);
     meters = listed.value;

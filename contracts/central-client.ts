@@ -14,10 +14,13 @@ import {
   checkCentralMeter,
   checkPairingCode,
   checkPortConfig,
+  checkReservation,
   type MbusAttach,
   type MeterPatch,
   type PairAnswer,
   type PortConfig,
+  type Reservation,
+  type ReserveBody,
 } from './central.ts';
 import type { MessageChannel, ControlState } from '../protocol/index.ts';
 
@@ -81,6 +84,11 @@ export interface CentralClient {
   newPairingCode(ref: string): Promise<CentralResult<string>>;
   /** `GET …/audit`: every change, newest first. */
   audit(ref: string): Promise<CentralResult<AuditEntry[]>>;
+  /**
+   * `POST …/port/reserve`: frame counters and register marks, on the central's disk before the
+   * simulated meter uses them. CONFLICT when `keyVersion` is no longer the meter's key.
+   */
+  reservePort(ref: string, body: ReserveBody): Promise<CentralResult<Reservation>>;
   /** `PUT …/port/frame-counter`: how far the meter counted. */
   reportFrameCounter(ref: string, frameCounter: number): Promise<CentralResult<unknown>>;
   /** Any route of API.md; the answer is returned unchecked. */
@@ -178,6 +186,7 @@ export function createCentralClient(opts: CentralClientOptions): CentralClient {
     rotateKey: (ref) => checked(call('POST', `${meterPath(ref)}/rotate-key`), checkCentralMeter),
     newPairingCode: (ref) => checked(call('POST', `${meterPath(ref)}/pairing-code`), checkPairingCode),
     audit: (ref) => checked(call('GET', `${meterPath(ref)}/audit`), checkAuditList),
+    reservePort: (ref, body) => checked(call('POST', `${meterPath(ref)}/port/reserve`, body), checkReservation),
     reportFrameCounter: (ref, frameCounter) => call('PUT', `${meterPath(ref)}/port/frame-counter`, { frameCounter }),
     call,
   };

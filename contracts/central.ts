@@ -300,3 +300,54 @@ export function checkPairingCode(json: unknown): Checked<string> {
   const code = isObj(json) ? json.pairingCode : undefined;
   return typeof code === 'string' && code.length > 0 ? ok(code) : bad('pairing code: expected {"pairingCode": "…"}');
 }
+
+// ---- the simulated meter's non-volatile memory (`POST …/port/reserve`, central-mock/port-state.ts) ----
+
+const MAX_RESERVE_FRAMES = 1_000_000;
+/** Register marks one meter may keep (energy registers and M-Bus indexes). */
+export const MAX_RESERVE_REGISTERS = 32;
+const REGISTER_NAME = /^[\x20-\x7e]{1,120}$/;
+
+export interface ReserveBody {
+  keyVersion: number;
+  frames: number;
+  registers: Record<string, number>;
+}
+
+export interface Reservation {
+  keyVersion: number;
+  from: number; // first frame counter of the block
+  to: number; // one past the last; from === to when the counter space of this key is used up
+  registers: Record<string, number>; // the stored high-water marks, after merging the request's
+}
+
+/** `POST …/port/reserve` request. */
+export function checkReserve(body: unknown): Checked<ReserveBody> {
+  const checked = checkObject(body, ['keyVersion', 'frames', 'registers']);
+  if (!checked.ok) return checked;
+  const o = checked.value;
+  const { keyVersion, frames } = o;
+  if (!Number.isSafeInteger(keyVersion) || (keyVersion as number) < 1) return bad('keyVersion must be a whole number ≥ 1');
+  if (!Number.isSafeInteger(frames) || (frames as number) < 0 || (frames as number) > MAX_RESERVE_FRAMES)
+    return bad(`frames must be a whole number 0..${MAX_RESERVE_FRAMES}`);
+  const regs = o.registers ?? {};
+  if (typeof regs !== 'object' || regs === null || Array.isArray(regs)) return bad('registers must be an object of name: whole number');
+  const entries = Object.entries(regs);
+  if (entries.length > MAX_RESERVE_REGISTERS) return bad(`at most ${MAX_RESERVE_REGISTERS} registers`);
+  for (const [name, v] of entries) {
+    if (!REGISTER_NAME.test(name)) return bad('register names are 1..120 printable ASCII characters');
+    if (!Number.isSafeInteger(v) || (v as number) < 0) return bad(`register ${JSON.stringify(name)} must be a whole number ≥ 0`);
+  }
+  return ok({ keyVersion: keyVersion as number, frames: frames as number, registers: regs as Record<string, number> });
+}
+
+/** The reserve answer: a block of counters [from, to) under keyVersion, and the stored register marks. */
+export function checkReservation(json: unknown): Checked<Reservation> {
+  if (!isObj(json)) return bad('reservation: expected a JSON object');
+  const { keyVersion, from, to, registers } = json;
+  const counter = (n: unknown): n is number => Number.isSafeInteger(n) && (n as number) >= 0 && (n as number) <= 2 ** 32;
+  if (!Number.isSafeInteger(keyVersion) || !counter(from) || !counter(to) || to < from)
+    return bad('reservation: expected keyVersion and a block from..to');
+  if (!isObj(registers) || !Object.values(registers).every((x) => Number.isSafeInteger(x))) return bad('reservation: expected registers');
+  return ok({ keyVersion: keyVersion as number, from, to, registers: registers as Record<string, number> });
+}

@@ -11,7 +11,7 @@
  * and sends no encrypted frame once the block is used up.
  */
 import type { Telegram } from '../../protocol/types.ts';
-import { reservePort } from './central-client.ts';
+import type { CentralClient } from '../../contracts/central-client.ts';
 
 const ELECTRICITY_HEADROOM = 100; // Wh or varh: ~7 frames at 5 kW every 10 s, ~180 at 200 W
 const BLOCK_SPAN_MS = 600_000; // a block lasts ~10 minutes of frames, and never fewer than MIN_BLOCK
@@ -24,8 +24,7 @@ export type Lease =
   | { kind: 'key-changed' };
 
 export interface DurablePortOptions {
-  centralUrl: string;
-  token: string;
+  central: CentralClient;
   meterId: string;
   intervalMs: number;
 }
@@ -40,7 +39,7 @@ export function createDurablePort(opts: DurablePortOptions) {
   let lastError = '';
 
   async function call(version: number, frames: number, registers: Record<string, number>) {
-    const r = await reservePort(opts.centralUrl, opts.token, opts.meterId, { keyVersion: version, frames, registers });
+    const r = await opts.central.reservePort(opts.meterId, { keyVersion: version, frames, registers });
     if (!r.ok) {
       lastError = r.error.message;
       return r;
@@ -72,7 +71,7 @@ export function createDurablePort(opts: DurablePortOptions) {
       if (needCounter || above.length > 0) {
         const raised = Object.fromEntries(above.map(([name, v]) => [name, v + (name.startsWith('mbus') ? 0 : ELECTRICITY_HEADROOM)]));
         const r = await call(version, needCounter ? block : 0, raised);
-        if (!r.ok && r.error.code === 'KEY_CHANGED') return { kind: 'key-changed' };
+        if (!r.ok && r.error.code === 'CONFLICT') return { kind: 'key-changed' }; // keyVersion is no longer the meter's
         if (needCounter && (!r.ok || next >= end)) return { kind: 'no-counter', reason: r.ok ? 'exhausted' : 'unreachable' };
         // a register never persisted at all cannot be held at a mark: no frame rather than one that may go back later
         if (!r.ok && above.some(([name]) => marks[name] === undefined)) return { kind: 'no-counter', reason: 'unreachable' };

@@ -8,7 +8,7 @@
 import type { MbusChannel, MbusKind } from '../../protocol/types.ts';
 import { noise01 } from './load-curve.ts';
 import { HOUR_MS, luxHourOfDay, toLuxIso } from './lux-time.ts';
-import type { PortMbusDevice } from './port-config.ts';
+import type { MbusDevice } from '../../contracts/central.ts';
 
 interface DeviceState {
   identity: string;
@@ -56,8 +56,8 @@ export function createMbusModel(seed: number, start: Record<string, number> = {}
   const devices = new Map<number, DeviceState>();
   let started = false;
 
-  function stateFor(d: PortMbusDevice, hourNow: number): DeviceState {
-    const identity = `${d.kind}|${d.deviceType}|${d.equipmentId}`;
+  function stateFor(d: MbusDevice, hourNow: number): DeviceState {
+    const identity = `${d.kind}|${d.deviceType}|${d.equipmentId ?? ''}`; // as holdAtMarks names it
     const known = devices.get(d.channel);
     if (known && known.identity === identity) return known;
     // A replaced device is a new meter: new index, and a placeholder unless it was there from the start.
@@ -71,7 +71,7 @@ export function createMbusModel(seed: number, start: Record<string, number> = {}
     return s;
   }
 
-  function read(config: readonly PortMbusDevice[], at: Date): MbusChannel[] {
+  function read(config: readonly MbusDevice[], at: Date): MbusChannel[] {
     const hourNow = Math.floor(at.getTime() / HOUR_MS);
     const out: MbusChannel[] = [];
     for (const ch of [...devices.keys()]) if (!config.some((d) => d.channel === ch)) devices.delete(ch);

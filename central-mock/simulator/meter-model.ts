@@ -8,7 +8,7 @@ import { createElectricityModel } from './electricity-model.ts';
 import { noise01 } from './load-curve.ts';
 import { toLuxIso } from './lux-time.ts';
 import { createMbusModel } from './mbus-model.ts';
-import type { PortConfig } from './port-config.ts';
+import type { PortConfig } from '../../contracts/central.ts';
 
 export interface MeterModelOptions {
   seed: number;

@@ -6,10 +6,10 @@
  */
 import { asciiToBytes, encodeTelegram, encryptFrame, hexToBytes } from '../../protocol/index.ts';
 import type { Telegram } from '../../protocol/index.ts';
-import { fetchPortConfig, reportFrameCounter } from './central-client.ts';
+import { createCentralClient } from '../../contracts/central-client.ts';
+import type { PortConfig } from '../../contracts/central.ts';
 import { createDurablePort, holdAtMarks } from './durable-port.ts';
 import { createMeterModel, seedFromMeterId } from './meter-model.ts';
-import type { PortConfig } from './port-config.ts';
 import { openSink, parseSinkSpec, type Sink, type SinkSpec } from './sinks.ts';
 
 const REPORT_EVERY_MS = 60_000; // how often the counter goes back to the central (and on stop)
@@ -72,10 +72,12 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   const listeners = new Set<(f: SentFrame) => void>();
   if (opts.onFrame) listeners.add(opts.onFrame);
 
-  const first = await fetchPortConfig(opts.centralUrl, opts.token, opts.meterId, Math.max(1_000, intervalMs));
+  // One client for every call this meter makes; a config read waits at most one interval (≥ 1 s).
+  const central = createCentralClient({ baseUrl: opts.centralUrl, token: opts.token, timeoutMs: Math.max(1_000, intervalMs) });
+  const first = await central.port(opts.meterId);
   if (!first.ok) throw new Error(first.error.message);
   // Counters and register marks come from the central's disk, so a restart never reuses or goes back.
-  const durable = createDurablePort({ centralUrl: opts.centralUrl, token: opts.token, meterId: opts.meterId, intervalMs });
+  const durable = createDurablePort({ central, meterId: opts.meterId, intervalMs });
   const stored = await durable.start(first.value.keyVersion);
   const model = createMeterModel({ seed: opts.seed ?? seedFromMeterId(opts.meterId), pvPeakW: opts.pvPeakW ?? 0, registers: stored });
   const sink = await resolveSink(opts.sink);
@@ -93,7 +95,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
   let holdSaid = '';
 
   async function refresh(): Promise<void> {
-    const got = await fetchPortConfig(opts.centralUrl, opts.token, opts.meterId, Math.max(1_000, intervalMs));
+    const got = await central.port(opts.meterId);
     if (!got.ok) {
       if (!stale) log(`${got.error.message}; keeping the last known config`);
       stale = true;
@@ -167,7 +169,7 @@ export async function startSimulator(opts: SimulatorOptions): Promise<RunningSim
     const sent = durable.nextCounter;
     if (sent === reportedCounter || (!force && Date.now() - reportedAt < REPORT_EVERY_MS)) return;
     reportedAt = Date.now();
-    if (await reportFrameCounter(opts.centralUrl, opts.token, opts.meterId, sent)) reportedCounter = sent;
+    if ((await central.reportFrameCounter(opts.meterId, sent)).ok) reportedCounter = sent;
   }
 
   let stopped = false;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { daylightUtcHours, householdLoadW, noise01, pvProductionW } from '../../../central-mock/simulator/load-curve.ts';
 import { createMeterModel, seedFromMeterId } from '../../../central-mock/simulator/meter-model.ts';
-import { parsePortConfig } from '../../../central-mock/simulator/port-config.ts';
+import { portConfig } from './port-config.ts';
 
 const MIN = 60_000;
 const day = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * MIN);
@@ -40,16 +40,7 @@ describe('household load curve', () => {
 });
 
 describe('a simulated home at every hour (issue 8: tests must not depend on the time of day)', () => {
-  const parsed = parsePortConfig({
-    meterId: 'SAG1030700012701',
-    systemTitle: '534147677001BD54',
-    key: '00'.repeat(16),
-    keyVersion: 1,
-    encryption: true,
-    fields: [],
-  });
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  const cfg = parsed.value;
+  const cfg = portConfig();
   const seeds = [seedFromMeterId('SAG1030700012701'), 1, 42, 9001];
   // a winter day, a summer day, and the two days the clocks change in Luxembourg
   const days = ['2026-01-15', '2026-07-01', '2026-03-29', '2026-10-25'];

@@ -1,24 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { createMeterModel } from '../../../central-mock/simulator/meter-model.ts';
-import { parsePortConfig, type PortConfig } from '../../../central-mock/simulator/port-config.ts';
+import type { PortConfig } from '../../../contracts/central.ts';
+import { portConfig as demoPortConfig } from './port-config.ts';
 import { householdLoadW, pvProductionW } from '../../../central-mock/simulator/load-curve.ts';
 
 function portConfig(over: Record<string, unknown> = {}): PortConfig {
-  const parsed = parsePortConfig({
-    meterId: 'SAG1030700012701',
-    systemTitle: '534147677001BD54',
-    key: '00'.repeat(16),
-    keyVersion: 1,
-    encryption: true,
-    fields: [],
+  return demoPortConfig({
     mbus: [
       { channel: 1, kind: 'gas', deviceType: 3, equipmentId: 'G0012345678901234', unit: 'm3', valve: 'connected' },
-      { channel: 2, kind: 'water', deviceType: 7, equipmentId: '', unit: 'm3' },
+      { channel: 2, kind: 'water', deviceType: 7, equipmentId: '', unit: 'm3', valve: 'connected' },
     ],
     ...over,
   });
-  if (!parsed.ok) throw new Error(parsed.error.message);
-  return parsed.value;
 }
 
 const STEP = 10_000;
@@ -94,9 +87,9 @@ describe('meter model: electricity', () => {
     const model = createMeterModel({ seed: 1, pvPeakW: 4_000 });
     const cfg = portConfig({
       breaker: 'disconnected',
-      relays: { relay1: 'ready' },
+      relays: { relay1: 'ready', relay2: 'disconnected' },
       powerLimitKva: 27.6,
-      messages: { '0': 'hi', '3': 'gas' },
+      messages: { '0': 'hi', '2': '', '3': 'gas', '4': '', '5': '' },
     });
     const t = model.telegram(cfg, new Date('2026-06-01T12:00:00Z'));
     expect(t.electricity.importPowerW).toBe(0);
@@ -162,17 +155,18 @@ describe('meter model: timestamps and M-Bus', () => {
       equipmentId: 'G0012345678901234',
       valve: 'connected',
     });
-    expect(prev[1]).toMatchObject({ channel: 2, kind: 'water', equipmentId: null });
-    expect(prev[1]!.valve).toBeUndefined();
+    expect(prev[1]).toMatchObject({ channel: 2, kind: 'water', equipmentId: null, valve: 'connected' });
   });
 
   it('reports a device attached while running as a placeholder until its first full hour', () => {
     const m = createMeterModel({ seed: 4 });
     const t0 = Date.parse('2026-01-10T10:20:00Z');
     m.telegram(portConfig({ mbus: [] }), new Date(t0));
-    const heat = { channel: 3, kind: 'heat', deviceType: 4, equipmentId: 'H1', unit: 'GJ' };
+    const heat = { channel: 3, kind: 'heat', deviceType: 4, equipmentId: 'H1', unit: 'GJ', valve: 'connected' };
     const attached = m.telegram(portConfig({ mbus: [heat] }), new Date(t0 + 60_000)).mbus;
-    expect(attached).toEqual([{ channel: 3, kind: 'heat', deviceType: 4, equipmentId: 'H1', value: null, unit: null, capturedAt: null }]);
+    expect(attached).toEqual([
+      { channel: 3, kind: 'heat', deviceType: 4, equipmentId: 'H1', value: null, unit: null, capturedAt: null, valve: 'connected' },
+    ]);
     const stillPending = m.telegram(portConfig({ mbus: [heat] }), new Date(t0 + 30 * 60_000)).mbus[0]!;
     expect(stillPending.value).toBeNull();
     const later = m.telegram(portConfig({ mbus: [heat] }), new Date(t0 + 45 * 60_000)).mbus[0]!;

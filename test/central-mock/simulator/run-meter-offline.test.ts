@@ -74,7 +74,7 @@ describe('central unreachable', () => {
     try {
       await expect(
         startSimulator({ centralUrl: other.central.url, token: 'wrong', meterId: METER, sink: 'tcp:127.0.0.1:0', log: () => {} }),
-      ).rejects.toThrow(/401/);
+      ).rejects.toThrow(/valid staff token is required/);
     } finally {
       await other.close();
     }
