@@ -69,7 +69,8 @@ export interface MbusChannel {
 
 export interface UnknownLine {
   line: string; // the data line as received, without CRLF
-  reason: 'unknown-obis' | 'bad-value' | 'not-obis'; // not-obis: not `code(value)` at all, kept as sent
+  /** not-obis: not `code(value)` at all, kept as sent; conflict: the object came twice with different values (field left out) */
+  reason: 'unknown-obis' | 'bad-value' | 'not-obis' | 'conflict';
 }
 
 /** One parsed telegram. */
@@ -82,10 +83,20 @@ export interface Telegram {
   electricity: Electricity;
   mbus: MbusChannel[]; // sorted by channel; only channels with at least one pushed object
   unknown: UnknownLine[]; // kept, never rejected
-  crc: number; // the CRC the telegram carried (verified by the parser)
+  /** The CRC the telegram carried (verified by the parser); null: it carried none (DSMR 2.2/3.0, read only with the no-CRC option): unverified. */
+  crc: number | null;
 }
 
-export type ErrorCode = 'AUTH_FAILED' | 'CRC_MISMATCH' | 'REPLAY' | 'NO_KEY' | 'MALFORMED';
+export type ErrorCode = 'AUTH_FAILED' | 'CRC_MISMATCH' | 'REPLAY' | 'NO_KEY' | 'MALFORMED' | 'PLAIN_REFUSED';
+
+/**
+ * What the decoder does with a plain (unencrypted) telegram whose CRC is right: 'accept' it;
+ * 'refuse' it (PLAIN_REFUSED, no reading); 'auto' (the default) accepts plain telegrams until an
+ * encrypted frame has verified under the current key and refuses them from then on, since a
+ * plain telegram between verified frames is either an injection or the operator switching
+ * encryption off, and only the user can tell which.
+ */
+export type PlainPolicy = 'accept' | 'refuse' | 'auto';
 export type WarningCode = 'COUNTER_GAP' | 'COUNTER_RESET' | 'NOISE_SKIPPED';
 
 /** Header fields of an encrypted (0xDB general-glo-ciphering) frame, see LUX §3.2.5. */
@@ -112,6 +123,10 @@ export type DecoderEvent =
       message: string; // one line, for people; never contains key material
       frame: FrameHeader | null;
       raw: Uint8Array;
+      /** PLAIN_REFUSED: the refused telegram's identification line (e.g. "/Lux5\\253663629_D"), never its values. */
+      header?: string;
+      /** PLAIN_REFUSED: the policy that refused it ('auto': encrypted frames had verified under this key). */
+      policy?: PlainPolicy;
     }
   | {
       type: 'warning';

@@ -54,7 +54,9 @@ async function defaultListPorts(): Promise<{ ports: PortInfo[]; warning?: string
 export async function createHostServices(opts: HostServicesOptions): Promise<HostServices> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? ((line: string) => console.warn(line));
-  const createDecoder: DecoderFactory = opts.createDecoder ?? ((o) => createStreamDecoder({ key: o.key }));
+  // plain 'accept' keeps today's behaviour until the host's accept/ask/refuse flow (issue 9) uses the
+  // decoder's default 'auto', which refuses plain telegrams after verified encrypted frames.
+  const createDecoder: DecoderFactory = opts.createDecoder ?? ((o) => createStreamDecoder({ key: o.key, plain: 'accept' }));
   const paths = dataPaths(opts.dataDir);
   const hub = createEventHub((err) => log(`host: an event listener failed: ${(err as Error).message}`));
 

@@ -29,9 +29,12 @@ function groups(line: string, open: number): string[] | undefined {
   return out;
 }
 
-/** True when `g`, a `value[*unit]` group, has no unit or exactly `unit` after its '*' at `star`. */
+/**
+ * True when `g`, a `value[*unit]` group, has no unit or `unit` after its '*' at `star`. Case is
+ * ignored (`*kw`, `*kwh`, `*v` from some firmware, issue 13): no two units here differ by case only.
+ */
 function unitIs(g: string, star: number, unit: string): boolean {
-  return star < 0 || (g.length - star - 1 === unit.length && g.endsWith(unit));
+  return star < 0 || (g.length - star - 1 === unit.length && g.slice(star + 1).toLowerCase() === unit.toLowerCase());
 }
 
 /** A decimal with an optional unit that must equal `unit` when present. */
@@ -44,7 +47,8 @@ function withUnit(g: string, unit: string): number | typeof BAD {
 /** An integer base-unit reading from k<unit> (the default when no unit is sent) or <unit>. */
 function scaled(g: string, unit: string): number | typeof BAD {
   const star = g.indexOf('*');
-  const kilo = star < 0 || (g.charCodeAt(star + 1) === 107 /* k */ && unitIs(g, star + 1, unit));
+  const k = g.charCodeAt(star + 1);
+  const kilo = star < 0 || ((k === 107 /* k */ || k === 75) /* K */ && unitIs(g, star + 1, unit));
   if (!kilo && !unitIs(g, star, unit)) return BAD;
   return parseScaled(g, kilo ? 1000 : 1, star < 0 ? g.length : star) ?? BAD;
 }

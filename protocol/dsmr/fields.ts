@@ -92,6 +92,28 @@ export function writeField(t: Telegram, f: FieldDef, v: unknown): void {
   o[f.path[last]!] = v;
 }
 
+/** Removes the value of `f` from `t` (a conflict: neither line is believed). */
+export function deleteField(t: Telegram, f: FieldDef): void {
+  if (f.channel !== undefined) {
+    const c = channelOf(t, f.channel, false) as unknown as Obj | undefined;
+    if (!c) return;
+    if (f.kind === 'mbusValue') {
+      delete c.value;
+      delete c.unit;
+      delete c.capturedAt;
+    } else delete c[f.path[2]!];
+    if (f.kind === 'mbusType') c.kind = 'unknown';
+    return;
+  }
+  let o = t as unknown as Obj;
+  for (let i = 0; i < f.path.length - 1; i++) {
+    const next = o[f.path[i]!];
+    if (next === null || typeof next !== 'object') return;
+    o = next as Obj;
+  }
+  delete o[f.path[f.path.length - 1]!];
+}
+
 /** Orders M-Bus channels by channel number, as the Telegram contract promises. */
 export function sortChannels(mbus: MbusChannel[]): void {
   if (mbus.length > 1) mbus.sort((a, b) => a.channel - b.channel);

@@ -19,7 +19,7 @@ function two(s: string, i: number): number {
  */
 export function parseTimestamp(s: string): string | null | undefined {
   if (s.length !== 13) return undefined;
-  const x = s.charCodeAt(12);
+  const x = s.charCodeAt(12) & ~0x20; // lower-case s/w from some firmware read the same
   if (x !== 83 /* S */ && x !== 87 /* W */) return undefined;
   const yy = two(s, 0),
     mo = two(s, 2),
