@@ -90,24 +90,32 @@ function parseAad(hex: string | undefined): Uint8Array | undefined {
 }
 
 function parseSettings(argv: string[]): Settings {
-  let parsed;
+  let parsed: ReturnType<typeof parseOptions>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        key: { type: 'string' },
-        'key-file': { type: 'string' },
-        aad: { type: 'string' },
-        plain: { type: 'string' },
-        'no-crc': { type: 'boolean' },
-        raw: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseOptions(argv);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
+  return settingsFrom(parsed);
+}
+
+function parseOptions(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      key: { type: 'string' },
+      'key-file': { type: 'string' },
+      aad: { type: 'string' },
+      plain: { type: 'string' },
+      'no-crc': { type: 'boolean' },
+      raw: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+function settingsFrom(parsed: ReturnType<typeof parseOptions>): Settings {
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`expected at most one FILE, got ${positionals.length}`);
   const file = positionals[0] === undefined || positionals[0] === '-' ? null : positionals[0];
@@ -128,7 +136,7 @@ function parseSettings(argv: string[]): Settings {
 
 async function openInput(file: string | null): Promise<Readable> {
   if (file === null) return process.stdin;
-  let handle;
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await open(file, 'r');
     if ((await handle.stat()).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
