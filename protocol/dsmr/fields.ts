@@ -17,6 +17,9 @@ export interface MbusReading {
 
 type Obj = Record<string, unknown>;
 
+/** An M-Bus reading: value, unit and capture time travel together. */
+const isReading = (f: FieldDef): boolean => f.kind === 'mbusValue' || f.kind === 'mbusLegacy';
+
 /** EN 13757-3 device type → what a household calls it. */
 export function mbusKind(deviceType: number): MbusKind {
   switch (deviceType) {
@@ -53,7 +56,7 @@ export function readField(t: Telegram, f: FieldDef): unknown {
   if (f.channel !== undefined) {
     const c = channelOf(t, f.channel, false);
     if (!c) return undefined;
-    if (f.kind !== 'mbusValue') return (c as unknown as Obj)[f.path[2]!];
+    if (!isReading(f)) return (c as unknown as Obj)[f.path[2]!];
     if (c.value === undefined) return undefined;
     if (c.value === null || c.capturedAt == null) return { value: null, unit: null, capturedAt: null } satisfies MbusReading;
     return { value: c.value, unit: c.unit ?? null, capturedAt: c.capturedAt } satisfies MbusReading;
@@ -70,7 +73,7 @@ export function readField(t: Telegram, f: FieldDef): unknown {
 export function writeField(t: Telegram, f: FieldDef, v: unknown): void {
   if (f.channel !== undefined) {
     const c = channelOf(t, f.channel, true)!;
-    if (f.kind === 'mbusValue') {
+    if (isReading(f)) {
       const r = v as MbusReading;
       c.value = r.value;
       c.unit = r.unit;
@@ -97,7 +100,7 @@ export function deleteField(t: Telegram, f: FieldDef): void {
   if (f.channel !== undefined) {
     const c = channelOf(t, f.channel, false) as unknown as Obj | undefined;
     if (!c) return;
-    if (f.kind === 'mbusValue') {
+    if (isReading(f)) {
       delete c.value;
       delete c.unit;
       delete c.capturedAt;
@@ -132,7 +135,8 @@ export function restrictTelegram(t: Telegram, fields: readonly string[]): Telegr
     if (!selected.has(f.obis)) continue;
     let v = readField(t, f);
     if (v === undefined) continue;
-    if (v !== null && typeof v === 'object') v = { ...v };
+    if (Array.isArray(v)) v = v.map((x: object) => ({ ...x }));
+    else if (v !== null && typeof v === 'object') v = { ...v };
     writeField(out, f, v);
   }
   sortChannels(out.mbus);

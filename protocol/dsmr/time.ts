@@ -35,6 +35,18 @@ export function parseTimestamp(s: string): string | null | undefined {
   return `20${s.slice(0, 2)}-${s.slice(2, 4)}-${s.slice(4, 6)}T${s.slice(6, 8)}:${s.slice(8, 10)}:${s.slice(10, 12)}${x === 83 ? '+02:00' : '+01:00'}`;
 }
 
+/**
+ * A DSMR 2.2/3.0 timestamp `YYMMDDhhmmss` (no DST flag), local time of the EU's central zone:
+ * the offset follows the EU summer-time rule (in the hour that repeats in October, summer is taken).
+ * `null` for a date that cannot exist, `undefined` when `s` is not 12 digits.
+ */
+export function parseLocalTimestamp(s: string): string | null | undefined {
+  if (s.length !== 12 || !/^\d{12}$/.test(s)) return undefined;
+  const summer = parseTimestamp(`${s}S`);
+  if (summer == null) return summer;
+  return isEuSummer(Date.parse(summer)) ? summer : parseTimestamp(`${s}W`);
+}
+
 /** The placeholder a meter sends for "no reading yet". */
 export const PLACEHOLDER_TST = '632525252525S';
 

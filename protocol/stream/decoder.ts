@@ -176,7 +176,8 @@ export function createStreamDecoder(opts: StreamDecoderOptions = {}): StreamDeco
     const verdict = counters.check(frame.systemTitle, frame.frameCounter);
     const event = counterEvent(verdict, frame, raw);
     if (event !== null) out.push(event);
-    if (verdict.kind !== 'replay') out.push(telegramEvent(plaintext, frame, raw));
+    // With noCrc, a CRC-less plaintext is still authenticated: its GCM tag verified.
+    if (verdict.kind !== 'replay') out.push(telegramEvent(plaintext, frame, raw, parseOpts));
   }
 
   /** Returns false while more bytes are needed. */

@@ -28,8 +28,8 @@ export function parsedEvent(parsed: Parsed, frame: FrameHeader | null, raw: Uint
 }
 
 /** Parses a telegram (plain, or the plaintext of a verified frame) into its event. */
-export function telegramEvent(bytes: Uint8Array, frame: FrameHeader | null, raw: Uint8Array): DecoderEvent {
-  return parsedEvent(parseBytes(bytes), frame, raw);
+export function telegramEvent(bytes: Uint8Array, frame: FrameHeader | null, raw: Uint8Array, opts: ParseOptions = {}): DecoderEvent {
+  return parsedEvent(parseBytes(bytes, opts), frame, raw);
 }
 
 /** A CRC-valid plain telegram the policy refuses: its header line for the host, never its values. */
