@@ -35,7 +35,14 @@ function groups(line: string, open: number): string[] | undefined {
  * ignored (`*kw`, `*kwh`, `*v` from some firmware, issue 13): no two units here differ by case only.
  */
 function unitIs(g: string, star: number, unit: string): boolean {
-  return star < 0 || (g.length - star - 1 === unit.length && g.slice(star + 1).toLowerCase() === unit.toLowerCase());
+  if (star < 0) return true;
+  if (g.length - star - 1 !== unit.length) return false;
+  for (let i = 0; i < unit.length; i++) {
+    const a = g.charCodeAt(star + 1 + i);
+    const b = unit.charCodeAt(i);
+    if (a !== b && (a | 0x20) !== (b | 0x20)) return false; // units are letters: OR 0x20 folds case
+  }
+  return true;
 }
 
 /** A decimal with an optional unit that must equal `unit` when present. */

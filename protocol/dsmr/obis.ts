@@ -49,6 +49,8 @@ export interface FieldDef extends ObisField {
   readonly unit?: string;
   readonly path: readonly string[];
   readonly channel?: number;
+  /** Position in FIELD_DEFS (aliases share it): the parser's per-telegram bookkeeping is an array. */
+  readonly index: number;
 }
 
 type Row = [obis: string, key: string, label: string, group: FieldGroup, kind: FieldKind, unit?: string];
@@ -129,7 +131,7 @@ const MBUS: [cd: string, prop: string, label: string, kind: FieldKind][] = [
   ['24.4.0', 'valve', 'valve', 'control'],
 ];
 
-function def(row: Row, channel?: number): FieldDef {
+function def(row: Row, channel?: number): Omit<FieldDef, 'index'> {
   const [obis, key, label, group, kind, unit] = row;
   return {
     obis,
@@ -145,7 +147,7 @@ function def(row: Row, channel?: number): FieldDef {
 }
 
 function build(): FieldDef[] {
-  const out = LUX.map((r) => def(r));
+  const out: Omit<FieldDef, 'index'>[] = LUX.map((r) => def(r));
   for (const [c, d, prop, label, kind, unit] of PHASE) {
     for (let p = 1; p <= 3; p++) {
       out.push(def([`1-0:${c + (p - 1) * 20}.${d}.0`, `${E}phases.l${p}.${prop}`, `${label} L${p}`, 'phases', kind, unit]));
@@ -156,7 +158,7 @@ function build(): FieldDef[] {
       out.push(def([`0-${n}:${cd}`, `mbus.${n}.${prop}`, `M-Bus ${n} ${label}`, 'mbus', kind], n));
     }
   }
-  return out;
+  return out.map((f, index) => ({ ...f, index }));
 }
 
 /** Every catalogued object, in the order the encoder writes them. */

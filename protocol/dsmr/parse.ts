@@ -10,7 +10,6 @@ import type { ProtocolErrorInfo, Result, Telegram } from '../types.ts';
 import { bytesToAscii } from '../bytes.ts';
 import { crc16, crc16Text, formatCrc } from './crc16.ts';
 import { FIELD_BY_OBIS } from './obis.ts';
-import type { FieldDef } from './obis.ts';
 import { decodeValue, BAD } from './decode.ts';
 import { deleteField, readField, sortChannels, writeField } from './fields.ts';
 
@@ -80,7 +79,7 @@ function parse(input: Uint8Array | string, noCrc: boolean): Result<Telegram> {
 
   const header = text.slice(0, text.charCodeAt(headEnd - 1) === 13 ? headEnd - 1 : headEnd);
   const t: Telegram = { header, electricity: {}, mbus: [], unknown: [], crc: sent };
-  const seen = new Map<FieldDef, string | null>(); // line of each object read; null after a conflict
+  const seen: (string | null)[] = []; // by FieldDef.index: the line each object was read from; null after a conflict
   let line = '';
   for (let start = headEnd + 1; start < bang; ) {
     const nl = text.indexOf('\n', start);
@@ -89,7 +88,7 @@ function parse(input: Uint8Array | string, noCrc: boolean): Result<Telegram> {
     start = nl + 1;
     // A value continued on the next line (DSMR5 §6.13 wraps a long message; DSMR 3 puts the gas
     // reading on its own line): join until the parentheses close.
-    if (line !== '' && (next.charCodeAt(0) === 40 /* ( */ || unclosed(line)) && !OBIS_START.test(next)) {
+    if (line !== '' && continues(line, next)) {
       line += next;
       continue;
     }
@@ -103,9 +102,11 @@ function parse(input: Uint8Array | string, noCrc: boolean): Result<Telegram> {
 
 const OBIS_START = /^\d{1,3}-\d{1,3}:/;
 
-/** True when the line's last '(' has no ')' after it. */
-function unclosed(line: string): boolean {
-  return line.lastIndexOf('(') > line.lastIndexOf(')');
+/** True when `next` continues `line`: it opens with '(' or `line` left a '(' open, and it is no OBIS line. */
+function continues(line: string, next: string): boolean {
+  // Cheap test first: almost every data line ends with ')' and the next one starts with a digit.
+  if (line.charCodeAt(line.length - 1) === 41 /* ) */ && next.charCodeAt(0) !== 40 /* ( */) return false;
+  return (next.charCodeAt(0) === 40 || line.lastIndexOf('(') > line.lastIndexOf(')')) && !OBIS_START.test(next);
 }
 
 /**
@@ -113,7 +114,7 @@ function unclosed(line: string): boolean {
  * keeps its value when both lines agree; when they differ neither is believed: the field is left
  * out and both lines are kept as 'conflict'.
  */
-function parseLine(t: Telegram, line: string, seen: Map<FieldDef, string | null>): void {
+function parseLine(t: Telegram, line: string, seen: (string | null)[]): void {
   const open = line.indexOf('(');
   if (open <= 0 || line.charCodeAt(line.length - 1) !== 41 /* ) */) {
     t.unknown.push({ line, reason: 'not-obis' });
@@ -131,14 +132,14 @@ function parseLine(t: Telegram, line: string, seen: Map<FieldDef, string | null>
     t.unknown.push({ line, reason: 'bad-value' });
     return;
   }
-  const first = seen.get(def);
+  const first = seen[def.index];
   if (first === undefined) {
-    seen.set(def, line);
+    seen[def.index] = line;
     writeField(t, def, v);
   } else if (first === null) t.unknown.push({ line, reason: 'conflict' });
   else if (JSON.stringify(readField(t, def)) !== JSON.stringify(v)) {
     deleteField(t, def);
-    seen.set(def, null);
+    seen[def.index] = null;
     t.unknown.push({ line: first, reason: 'conflict' }, { line, reason: 'conflict' });
   }
 }
