@@ -28,7 +28,7 @@ import type { Gcm12 } from '../crypto/gcm12.ts';
 import { defaultAad } from '../frame/aad.ts';
 import { openFrame } from '../frame/codec.ts';
 import { FRAME_TAG, HEADER_CHECK_LEN, MIN_LENGTH, PREFIX_LEN, checkHeader, couldBeHeaderStart, readFrameHeader } from '../frame/header.ts';
-import type { DecoderEvent, FrameHeader, PlainPolicy } from '../types.ts';
+import type { DecoderEvent, FrameHeader } from '../types.ts';
 import { createCounterTracker } from './counter.ts';
 import {
   counterEvent,
@@ -45,67 +45,16 @@ import {
 } from './events.ts';
 import type { Parsed } from './events.ts';
 import { createLookahead } from './lookahead.ts';
+import { checkPolicy, sameKey } from './options.ts';
+import type { StreamDecoder, StreamDecoderOptions } from './options.ts';
+
+export type { StreamDecoder, StreamDecoderOptions } from './options.ts';
 import type { LookaheadView } from './lookahead.ts';
-import { SLASH, crcEndsAt, isTelegramByte } from './plain-end.ts';
+import { SLASH, crcEndsAt, isTelegramByte, looksLikeHeader } from './plain-end.ts';
 
 export const DEFAULT_MAX_FRAME_BYTES = 16384; // five 1024-char text messages still fit
 const LF = 0x0a;
 const MAX_RETRIES = 16; // '/' positions a failed plain candidate is retried from
-
-export interface StreamDecoderOptions {
-  key?: Uint8Array | null; // the meter's 16-byte key; without it encrypted frames give NO_KEY
-  aad?: Uint8Array; // default 0x30 ‖ LUX_AUTH_KEY; an empty array means "no AAD"
-  maxFrameBytes?: number; // bound for L and for a plain telegram's length
-  /**
-   * The last frame counter per system title (16 hex digits) already seen under `key`, as a host
-   * persisted it from `counters()`: a frame at or below it is a REPLAY. Invalid entries are ignored.
-   */
-  counters?: Readonly<Record<string, number>>;
-  plain?: PlainPolicy; // default 'auto'
-  /** Read telegrams that carry no CRC (DSMR 2.2/3.0); they are never verified (`crc: null`). Default false. */
-  noCrc?: boolean;
-}
-
-export interface StreamDecoder {
-  /** Feeds bytes as they arrive; returns the events they complete, in stream order. */
-  push(chunk: Uint8Array): DecoderEvent[];
-  /** End of input: a truncated frame → MALFORMED, trailing noise → NOISE_SKIPPED. */
-  finish(): DecoderEvent[];
-  /**
-   * Changes the key (null: none) and, when given, the AAD. A different key starts a new counter
-   * sequence (its first frame may be lower: COUNTER_RESET) and, under 'auto', accepts plain
-   * telegrams again until a frame verifies under it; the same key again changes nothing.
-   */
-  setKey(key: Uint8Array | null, aad?: Uint8Array): void;
-  /** Changes what happens to plain telegrams from now on (e.g. after the user's answer). */
-  setPlainPolicy(policy: PlainPolicy): void;
-  /** The last frame counter per system title under the current key: persist it, pass it back as `counters`. */
-  counters(): Record<string, number>;
-  /** Drops buffered bytes (e.g. after a stalled frame); the counter tracking is kept. */
-  reset(): void;
-}
-
-const POLICIES: readonly PlainPolicy[] = ['accept', 'refuse', 'auto'];
-
-function checkPolicy(policy: PlainPolicy): PlainPolicy {
-  if (!POLICIES.includes(policy)) throw new RangeError(`decoder: expected plain policy accept, refuse or auto, got ${String(policy)}`);
-  return policy;
-}
-
-/** `/XXXZ`: the start of a DSMR identification line (three letters for the maker, then the baud-rate character). */
-function looksLikeHeader(bytes: Uint8Array, at: number): boolean {
-  if (bytes.length < at + 5 || bytes[at] !== SLASH) return false;
-  for (let i = 1; i <= 3; i++) {
-    const c = bytes[at + i]! | 0x20;
-    if (c < 0x61 || c > 0x7a) return false;
-  }
-  const z = bytes[at + 4]! | 0x20; // the baud-rate character: a digit, or a letter on old meters
-  return (z >= 0x30 && z <= 0x39) || (z >= 0x61 && z <= 0x7a);
-}
-
-function sameKey(a: Uint8Array | null, b: Uint8Array | null): boolean {
-  return a === null || b === null ? a === b : a.length === b.length && a.every((x, i) => x === b[i]);
-}
 
 /** Creates a decoder for one port. */
 export function createStreamDecoder(opts: StreamDecoderOptions = {}): StreamDecoder {

@@ -37,3 +37,14 @@ export function crcEndsAt(buf: Uint8Array, base: number, start: number, at: numb
   }
   return k > start + 1 && buf[k - base] === BANG && buf[k - 1 - base] === LF ? digits : -1;
 }
+
+/** `/XXXZ`: the start of a DSMR identification line (three letters for the maker, then the baud-rate character). */
+export function looksLikeHeader(bytes: Uint8Array, at: number): boolean {
+  if (bytes.length < at + 5 || bytes[at] !== SLASH) return false;
+  for (let i = 1; i <= 3; i++) {
+    const c = bytes[at + i]! | 0x20;
+    if (c < 0x61 || c > 0x7a) return false;
+  }
+  const z = bytes[at + 4]! | 0x20; // the baud-rate character: a digit, or a letter on old meters
+  return (z >= 0x30 && z <= 0x39) || (z >= 0x61 && z <= 0x7a);
+}

@@ -1,4 +1,5 @@
 /** Issue 9, forged length: a false length field must not hold back the genuine frame behind it. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { concatBytes } from '../../../protocol/bytes.ts';
 import { encryptFrame } from '../../../protocol/frame/codec.ts';
@@ -64,5 +65,19 @@ describe('a forged length field', () => {
     const events = feed(createStreamDecoder(), concatBytes(forged(1), frame(1)));
     expect(summary(events)[0]).toBe('error:MALFORMED');
     expect(summary(events)).not.toContain('telegram:1');
+  });
+
+  it('any false length and any noise before a frame: the frame is still a reading, nothing throws (fuzz)', () => {
+    const genuine = frame(1);
+    fc.assert(
+      fc.property(fc.integer({ min: 18, max: 16000 }), fc.uint8Array({ maxLength: 64 }), fc.nat(), (length, noise, seed) => {
+        const header = forged(0).slice();
+        header[11] = length >> 8;
+        header[12] = length & 0xff;
+        const events = feed(createStreamDecoder({ key }), concatBytes(header, noise, genuine), { seed });
+        expect(events.filter((e) => e.type === 'telegram').map((e) => e.frame?.frameCounter)).toEqual([1]);
+      }),
+      { numRuns: 200, seed: 21 },
+    );
   });
 });
