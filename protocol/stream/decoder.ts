@@ -68,7 +68,9 @@ export function createStreamDecoder(opts: StreamDecoderOptions = {}): StreamDeco
   let policy = checkPolicy(opts.plain ?? 'auto');
   const parseOpts = { noCrc: opts.noCrc === true };
   const counters = createCounterTracker(opts.counters);
-  let verified = false; // an encrypted frame verified under the current key
+  // An encrypted frame verified under the current key. Persisted counters for the key say one did
+  // before a restart: plain telegrams are then refused ('auto') from the first byte on.
+  let verified = keyBytes !== null && Object.keys(counters.snapshot()).length > 0;
   let look = createLookahead();
   const buf = new Uint8Array(2 * max + 64);
   let base = 0; // stream offset of buf[0]

@@ -8,6 +8,8 @@ export interface StreamDecoderOptions {
   /**
    * The last frame counter per system title (16 hex digits) already seen under `key`, as a host
    * persisted it from `counters()`: a frame at or below it is a REPLAY. Invalid entries are ignored.
+   * With a key and at least one counter, frames have verified under this key before: the 'auto'
+   * plain policy refuses plain telegrams from the start.
    */
   counters?: Readonly<Record<string, number>>;
   plain?: PlainPolicy; // default 'auto'

@@ -47,6 +47,12 @@ describe('plain policy', () => {
     expect(summary(feed(d, injected()))).toEqual(['telegram']);
   });
 
+  it("persisted counters for the key mean frames verified before a restart: 'auto' refuses plain telegrams at once", () => {
+    const restarted = createStreamDecoder({ key, counters: { '5341470908070605': 9 } });
+    expect(summary(feed(restarted, concatBytes(injected(), frame(10))))).toEqual(['error:PLAIN_REFUSED', 'telegram:10']);
+    expect(summary(feed(createStreamDecoder({ counters: { '5341470908070605': 9 } }), injected()))).toEqual(['telegram']); // no key
+  });
+
   it('a frame that fails its tag does not arm the refusal (a forged frame cannot lock the user out of plain data)', () => {
     const forged = encryptFrame({ key: new Uint8Array(16), systemTitle, frameCounter: 5, plaintext });
     expect(summary(feed(createStreamDecoder({ key }), concatBytes(forged, injected())))).toEqual(['error:AUTH_FAILED:5', 'telegram']);
