@@ -69,6 +69,7 @@ export const PLAIN_VECTORS: readonly { name: string; crcValid: boolean }[] = [
   { name: 'esphome_libs_encrypted_packet_decrypted.txt', crcValid: true },
   // issue 13, written here from the specifications (vectors README)
   { name: 'dsmr5.0.2_spec_example_wrapped_plain.txt', crcValid: true },
+  { name: 'dsmr4.2_spec_example_plain.txt', crcValid: true },
   { name: 'emucs_fluvius_plain.txt', crcValid: true },
   { name: 'lux_tolerant_plain.txt', crcValid: true },
   { name: 'lux_lf_only_plain.txt', crcValid: true },
