@@ -58,16 +58,24 @@ function parseKey(hex: string | undefined, source = '--key'): Uint8Array | null 
   return key;
 }
 
-/** The key in a key file: 32 hex digits, any whitespace around or between them ignored. */
+/**
+ * The key in a key file: 32 hex digits, any whitespace around or between them ignored. A file that
+ * other users may read is still used (the user asked for it), with a one-line warning on stderr.
+ */
 async function readKeyFile(path: string): Promise<Uint8Array> {
   let text: string;
+  let shared = false;
   try {
-    if ((await stat(path)).size > 4096) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+    const info = await stat(path);
+    if (info.size > 4096) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
     text = await readFile(path, 'latin1');
+    shared = info.isFile() && (info.mode & 0o077) !== 0;
   } catch (err) {
     throw new UsageError(`cannot read key file ${JSON.stringify(path)}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
   }
-  return parseKey(text.replace(/\s+/g, ''), `--key-file ${JSON.stringify(path)}`)!;
+  const key = parseKey(text.replace(/\s+/g, ''), `--key-file ${JSON.stringify(path)}`)!;
+  if (shared) process.stderr.write(`luxp1 decode: warning: key file ${JSON.stringify(path)} can be read by other users; chmod 600 it\n`);
+  return key;
 }
 
 const POLICIES: readonly PlainPolicy[] = ['auto', 'accept', 'refuse'];

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -170,10 +170,17 @@ describe('luxp1 decode', () => {
     const keyFile = join(dir, 'meter.key');
     writeFileSync(keyFile, `  ${KEY.slice(0, 16)}\n${KEY.slice(16).toLowerCase()}  \n`);
 
-    it('--key-file reads the 32 hex digits, whitespace tolerated', async () => {
+    it('--key-file reads the 32 hex digits, whitespace tolerated; a file others can read gets a warning', async () => {
+      chmodSync(keyFile, 0o600);
       const r = await runHere(['--key-file', keyFile, frameFile]);
       expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
       expect(lines(r.stdout).map((x) => x.type)).toEqual(['telegram']);
+      chmodSync(keyFile, 0o644);
+      const open = await runHere(['--key-file', keyFile, frameFile]);
+      expect(open.code).toBe(0);
+      expect(open.stderr).toMatch(/^luxp1 decode: warning: key file ".*meter\.key" can be read by other users; chmod 600 it\n$/);
+      expect(lines(open.stdout).map((x) => x.type)).toEqual(['telegram']);
     });
 
     it('LUXP1_KEY is used when no option names a key; an option wins over it', async () => {
