@@ -50,7 +50,7 @@ import type { StreamDecoder, StreamDecoderOptions } from './options.ts';
 
 export type { StreamDecoder, StreamDecoderOptions } from './options.ts';
 import type { LookaheadView } from './lookahead.ts';
-import { SLASH, crcEndsAt, isTelegramByte, looksLikeHeader } from './plain-end.ts';
+import { SLASH, crcEndsAt, isHexDigit, isTelegramByte, looksLikeHeader } from './plain-end.ts';
 
 export const DEFAULT_MAX_FRAME_BYTES = 16384; // five 1024-char text messages still fit
 const LF = 0x0a;
@@ -188,13 +188,42 @@ export function createStreamDecoder(opts: StreamDecoderOptions = {}): StreamDeco
     return null;
   }
 
+  /** The event for a parsed plain telegram, after the plain policy. */
+  function deliverPlain(parsed: Parsed, raw: Uint8Array): void {
+    const r = parsed.result;
+    if (r.ok && (policy === 'refuse' || (policy === 'auto' && verified))) out.push(plainRefusedEvent(r.value.header, policy, raw));
+    else out.push(parsedEvent(parsed, null, raw));
+  }
+
+  /**
+   * The telegram at the start of `bytes` when it ends with a verifying "!CRC" before whatever
+   * followed it (an odd byte after "!CRC<CR>", say); its length with a CR/LF after it, or 0.
+   */
+  function salvage(bytes: Uint8Array): { parsed: Parsed; length: number } | null {
+    const bang = bytes.lastIndexOf(0x21);
+    if (bang < 2 || bytes[bang - 1] !== LF) return null;
+    let end = bang + 1;
+    while (end < bytes.length && end - bang <= 4 && isHexDigit(bytes[end]!)) end++;
+    const parsed = parseBytes(bytes.subarray(0, end), parseOpts);
+    if (!parsed.result.ok) return null;
+    if (bytes[end] === 0x0d) end++;
+    if (bytes[end] === LF) end++;
+    return { parsed, length: end };
+  }
+
   function completePlain(stop: number): true {
     let raw = copy(pos, stop);
     let parsed = parseBytes(raw, parseOpts);
     const retry = parsed.result.ok ? null : retryInside(raw);
     if (retry !== null) {
       const before = raw.subarray(0, retry.at);
-      if (looksLikeHeader(before, 0) && before.includes(LF)) {
+      const first = looksLikeHeader(before, 0) && before.includes(LF) ? salvage(before) : null;
+      if (first !== null) {
+        flushNoise();
+        deliverPlain(first.parsed, before.slice(0, first.length));
+        pos += first.length;
+        skipTo(pos + retry.at - first.length); // what stood between the two telegrams
+      } else if (looksLikeHeader(before, 0) && before.includes(LF)) {
         flushNoise();
         out.push(droppedTelegramEvent(before.slice(), 'cut off by the telegram that follows it'));
         pos += retry.at;
@@ -204,9 +233,7 @@ export function createStreamDecoder(opts: StreamDecoderOptions = {}): StreamDeco
     }
     flushNoise();
     pos = stop;
-    const r = parsed.result;
-    if (r.ok && (policy === 'refuse' || (policy === 'auto' && verified))) out.push(plainRefusedEvent(r.value.header, policy, raw));
-    else out.push(parsedEvent(parsed, null, raw));
+    deliverPlain(parsed, raw);
     return true;
   }
 

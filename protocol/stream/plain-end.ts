@@ -16,7 +16,7 @@ export function isTelegramByte(c: number): boolean {
   return (c >= 0x20 && c <= 0x7e) || c === CR || c === LF;
 }
 
-function isHexDigit(c: number): boolean {
+export function isHexDigit(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 

@@ -55,6 +55,21 @@ describe('tolerant plain telegrams', () => {
     });
   }
 
+  it('a CRC-valid telegram followed by any one odd byte (but "!") and the next telegram: both are read', () => {
+    for (const end of ['', '\r', '\n', '\r\n']) {
+      const first = telegram(['1-3:0.2.8(42)'], '\r\n', end);
+      for (let b = 0; b < 256; b++) {
+        if (b === 0x21) continue; // "!CRC!" cannot be told from a telegram that goes on
+        const events = feed(createStreamDecoder(), concatBytes(first, new Uint8Array([b]), telegram(['1-3:0.2.8(42)'])));
+        expect(
+          summary(events).filter((x) => x === 'telegram'),
+          `end ${JSON.stringify(end)}, byte ${b}`,
+        ).toHaveLength(2);
+        expect(summary(events).filter((x) => x.startsWith('error'))).toEqual([]);
+      }
+    }
+  });
+
   it('a complete telegram without CRC at the end of input says "no CRC", not "input ended inside a telegram"', () => {
     const events = feed(createStreamDecoder(), asciiToBytes('/ISk5\\2ME382-1003\r\n\r\n1-0:1.7.0(001.19*kW)\r\n!'));
     expect(events.map((e) => e.type === 'error' && e.message)).toEqual([expect.stringMatching(/^telegram: no CRC after "!"/)]);
