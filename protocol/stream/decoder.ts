@@ -50,11 +50,11 @@ import type { StreamDecoder, StreamDecoderOptions } from './options.ts';
 
 export type { StreamDecoder, StreamDecoderOptions } from './options.ts';
 import type { LookaheadView } from './lookahead.ts';
-import { SLASH, crcEndsAt, isHexDigit, isTelegramByte, looksLikeHeader } from './plain-end.ts';
+import { SLASH, crcEndsAt, isTelegramByte, looksLikeHeader } from './plain-end.ts';
+import { retryInside, salvage } from './plain-retry.ts';
 
 export const DEFAULT_MAX_FRAME_BYTES = 16384; // five 1024-char text messages still fit
 const LF = 0x0a;
-const MAX_RETRIES = 16; // '/' positions a failed plain candidate is retried from
 
 /** Creates a decoder for one port. */
 export function createStreamDecoder(opts: StreamDecoderOptions = {}): StreamDecoder {
@@ -176,18 +176,6 @@ export function createStreamDecoder(opts: StreamDecoderOptions = {}): StreamDeco
     return true;
   }
 
-  /** A failed candidate retried from a later '/' that opens an identification line. */
-  function retryInside(raw: Uint8Array): { at: number; parsed: Parsed } | null {
-    let tries = 0;
-    for (let i = raw.indexOf(SLASH, 1); i > 0 && tries < MAX_RETRIES; i = raw.indexOf(SLASH, i + 1)) {
-      if (!looksLikeHeader(raw, i)) continue;
-      tries++;
-      const parsed = parseBytes(raw.subarray(i), parseOpts);
-      if (parsed.result.ok) return { at: i, parsed };
-    }
-    return null;
-  }
-
   /** The event for a parsed plain telegram, after the plain policy. */
   function deliverPlain(parsed: Parsed, raw: Uint8Array): void {
     const r = parsed.result;
@@ -195,29 +183,13 @@ export function createStreamDecoder(opts: StreamDecoderOptions = {}): StreamDeco
     else out.push(parsedEvent(parsed, null, raw));
   }
 
-  /**
-   * The telegram at the start of `bytes` when it ends with a verifying "!CRC" before whatever
-   * followed it (an odd byte after "!CRC<CR>", say); its length with a CR/LF after it, or 0.
-   */
-  function salvage(bytes: Uint8Array): { parsed: Parsed; length: number } | null {
-    const bang = bytes.lastIndexOf(0x21);
-    if (bang < 2 || bytes[bang - 1] !== LF) return null;
-    let end = bang + 1;
-    while (end < bytes.length && end - bang <= 4 && isHexDigit(bytes[end]!)) end++;
-    const parsed = parseBytes(bytes.subarray(0, end), parseOpts);
-    if (!parsed.result.ok) return null;
-    if (bytes[end] === 0x0d) end++;
-    if (bytes[end] === LF) end++;
-    return { parsed, length: end };
-  }
-
   function completePlain(stop: number): true {
     let raw = copy(pos, stop);
     let parsed = parseBytes(raw, parseOpts);
-    const retry = parsed.result.ok ? null : retryInside(raw);
+    const retry = parsed.result.ok ? null : retryInside(raw, parseOpts);
     if (retry !== null) {
       const before = raw.subarray(0, retry.at);
-      const first = looksLikeHeader(before, 0) && before.includes(LF) ? salvage(before) : null;
+      const first = looksLikeHeader(before, 0) && before.includes(LF) ? salvage(before, parseOpts) : null;
       if (first !== null) {
         flushNoise();
         deliverPlain(first.parsed, before.slice(0, first.length));
