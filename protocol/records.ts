@@ -4,6 +4,7 @@
  *   {"type":"telegram","encrypted":true,"frameCounter":371939,"systemTitle":"534147677001BD54",…,"electricity":{…},"mbus":[…]}
  *   {"type":"error","code":"AUTH_FAILED","message":"…","frameCounter":371939}
  *   {"type":"warning","code":"COUNTER_GAP","message":"…","frameCounter":371942,"missed":2}
+ *   {"type":"error","code":"PLAIN_REFUSED","message":"…","frameCounter":null,"header":"/Lux5\\253663629_D","policy":"auto"}
  *
  * Fields the meter did not push stay absent (types.ts); raw bytes only appear when asked for.
  */
@@ -42,13 +43,16 @@ export function toRecord(event: DecoderEvent, opts: RecordOptions = {}): DecodeR
         mbus: t.mbus,
         unknown: t.unknown,
         crc: t.crc,
+        // A telegram with no CRC (DSMR 2.2/3.0, read only when asked) was verified by nothing: say so.
+        verified: t.crc === null && !event.encrypted ? false : undefined,
         rawHex: opts.withRaw ? bytesToHex(event.raw) : undefined,
       }),
     };
   }
   if (event.type === 'error') {
     const rawHex = opts.withRaw ? bytesToHex(event.raw) : undefined;
-    return { type: 'error', ...defined({ code: event.code, message: event.message, frameCounter, rawHex }) };
+    const { header, policy } = event; // PLAIN_REFUSED: what the host asks the user about
+    return { type: 'error', ...defined({ code: event.code, message: event.message, frameCounter, header, policy, rawHex }) };
   }
   return {
     type: 'warning',

@@ -53,7 +53,28 @@ export interface Electricity {
   voltageSags?: PerPhaseCount; // 1-0:32.32.0 / 52.32.0 / 72.32.0
   voltageSwells?: PerPhaseCount; // 1-0:32.36.0 / 52.36.0 / 72.36.0
   phases?: { l1?: PhaseValues; l2?: PhaseValues; l3?: PhaseValues };
-  tariff?: string; // 0-0:96.14.0 (Dutch)
+  tariff?: string; // 0-0:96.14.0 (Dutch, Belgian)
+  /** Austrian meters' per-tariff reactive registers: 1-0:3.8.1 / 3.8.2 / 4.8.1 / 4.8.2. */
+  tariffRegistersVarh?: { import1?: number; import2?: number; export1?: number; export2?: number };
+  quarterDemandW?: number; // 1-0:1.4.0, e-MUCS: average import demand of the current quarter hour (capacity tariff)
+  monthPeak?: PeakDemand; // 1-0:1.6.0, e-MUCS: this month's highest quarter-hour demand and when
+  peakHistory?: MonthPeak[]; // 0-0:98.1.0, e-MUCS: the peaks of up to 13 past months, as sent
+  fuseLimitA?: number; // 1-0:31.4.0, e-MUCS: the current the meter's breaker allows
+  powerFailureLog?: PowerFailure[]; // 1-0:99.97.0 (DSMR 4/5, e-MUCS): the long power failures, as sent
+}
+
+export interface PeakDemand {
+  at: string | null; // when the peak quarter hour ended (ISO 8601); null for a placeholder
+  demandW: number;
+}
+
+export interface MonthPeak extends PeakDemand {
+  month: string | null; // the start of the month the peak belongs to (ISO 8601)
+}
+
+export interface PowerFailure {
+  endedAt: string | null; // when the power came back (ISO 8601); null for a placeholder
+  durationS: number; // how long it was off, in seconds
 }
 
 export interface MbusChannel {
@@ -69,7 +90,8 @@ export interface MbusChannel {
 
 export interface UnknownLine {
   line: string; // the data line as received, without CRLF
-  reason: 'unknown-obis' | 'bad-value' | 'not-obis'; // not-obis: not `code(value)` at all, kept as sent
+  /** not-obis: not `code(value)` at all, kept as sent; conflict: the object came twice with different values (field left out) */
+  reason: 'unknown-obis' | 'bad-value' | 'not-obis' | 'conflict';
 }
 
 /** One parsed telegram. */
@@ -78,14 +100,26 @@ export interface Telegram {
   version?: string; // 1-3:0.2.8, "42" on Smarty
   timestamp?: string | null; // 0-0:1.0.0 as ISO 8601 with offset (S = +02:00, W = +01:00)
   message?: string; // 0-0:96.13.0, hex-decoded text
+  messageCode?: string; // 0-0:96.13.1 (DSMR 3/4, e-MUCS), hex-decoded
+  interfaceVersion?: string; // 0-0:96.1.4, e-MUCS version of the P1 interface, e.g. "50217"
   channelMessages?: { [channel in Exclude<MessageChannel, '0'>]?: string }; // 0-0:96.13.2 .. 96.13.5
   electricity: Electricity;
   mbus: MbusChannel[]; // sorted by channel; only channels with at least one pushed object
   unknown: UnknownLine[]; // kept, never rejected
-  crc: number; // the CRC the telegram carried (verified by the parser)
+  /** The CRC the telegram carried (verified by the parser); null: it carried none (DSMR 2.2/3.0, read only with the no-CRC option): unverified. */
+  crc: number | null;
 }
 
-export type ErrorCode = 'AUTH_FAILED' | 'CRC_MISMATCH' | 'REPLAY' | 'NO_KEY' | 'MALFORMED';
+export type ErrorCode = 'AUTH_FAILED' | 'CRC_MISMATCH' | 'REPLAY' | 'NO_KEY' | 'MALFORMED' | 'PLAIN_REFUSED';
+
+/**
+ * What the decoder does with a plain (unencrypted) telegram whose CRC is right: 'accept' it;
+ * 'refuse' it (PLAIN_REFUSED, no reading); 'auto' (the default) accepts plain telegrams until an
+ * encrypted frame has verified under the current key and refuses them from then on, since a
+ * plain telegram between verified frames is either an injection or the operator switching
+ * encryption off, and only the user can tell which.
+ */
+export type PlainPolicy = 'accept' | 'refuse' | 'auto';
 export type WarningCode = 'COUNTER_GAP' | 'COUNTER_RESET' | 'NOISE_SKIPPED';
 
 /** Header fields of an encrypted (0xDB general-glo-ciphering) frame, see LUX §3.2.5. */
@@ -112,6 +146,10 @@ export type DecoderEvent =
       message: string; // one line, for people; never contains key material
       frame: FrameHeader | null;
       raw: Uint8Array;
+      /** PLAIN_REFUSED: the refused telegram's identification line (e.g. "/Lux5\\253663629_D"), never its values. */
+      header?: string;
+      /** PLAIN_REFUSED: the policy that refused it ('auto': encrypted frames had verified under this key). */
+      policy?: PlainPolicy;
     }
   | {
       type: 'warning';

@@ -1,27 +1,33 @@
 /**
- * `luxp1 decode [--key HEX] [--aad HEX] [--raw] [FILE|-]`: raw port bytes (or a LuxP1 capture) in,
+ * `luxp1 decode [--key-file PATH | --key HEX] [--aad HEX] [--plain P] [--no-crc] [--raw] [FILE|-]`: raw port bytes (or a LuxP1 capture) in,
  * one NDJSON record per telegram or problem out, in stream order (shapes: protocol/records.ts).
  * Rejected frames are records, not failures: the exit code is 0 unless an argument is bad or FILE
  * cannot be opened (2), or reading fails midway (1).
  */
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { aadFromAuthKey, createStreamDecoder, LUX_AUTH_KEY, parseHex, toRecord } from '../../protocol/index.ts';
-import type { DecoderEvent, StreamDecoder } from '../../protocol/index.ts';
+import type { DecoderEvent, PlainPolicy, StreamDecoder } from '../../protocol/index.ts';
 import { isCaptureStart, parseCaptureLine } from '../host/capture.ts';
 
-const USAGE = `usage: luxp1 decode [--key HEX] [--aad HEX] [--raw] [FILE|-]
+const USAGE = `usage: luxp1 decode [--key-file PATH | --key HEX] [--aad HEX] [--plain P] [--no-crc] [--raw] [FILE|-]
 
 Decodes a Smarty P1 byte stream (encrypted frames and/or plain telegrams) or a LuxP1 capture
 from FILE, or from stdin when FILE is '-' or missing, and writes one JSON record per line.
 
-  --key HEX   the meter's 16-byte key, 32 hex digits (from your grid operator)
-  --aad HEX   16 bytes: an authentication key (AAD = 30 ‖ it); 17 bytes starting 30: the whole
-              AAD; '' for no AAD. Default: 30 00112233445566778899AABBCCDDEEFF (Luxembourg)
-  --raw       add "rawHex", the frame's bytes, to every telegram and error record
-  -h, --help  show this help
+  --key-file PATH  a file holding the meter's 16-byte key, 32 hex digits (whitespace ignored)
+  LUXP1_KEY=HEX    the key from the environment, when neither --key-file nor --key is given
+  --key HEX        the key on the command line: least safe, every local user can read it
+                   (in /proc/PID/cmdline); prefer --key-file or LUXP1_KEY
+  --aad HEX        16 bytes: an authentication key (AAD = 30 ‖ it); 17 bytes starting 30: the
+                   whole AAD; '' for no AAD. Default: 30 00112233445566778899AABBCCDDEEFF
+  --plain P        plain (unencrypted) telegrams: auto (default: refused once an encrypted frame
+                   has verified, PLAIN_REFUSED), accept, or refuse
+  --no-crc         also read telegrams without a CRC (DSMR 2.2/3.0); never verified
+  --raw            add "rawHex", the frame's bytes, to every telegram and error record
+  -h, --help       show this help
 
 Exit codes: 0 input decoded (rejected frames are reported as records), 1 reading the input
 failed midway, 2 bad argument or a FILE that cannot be opened.`;
@@ -30,22 +36,55 @@ class UsageError extends Error {}
 
 interface Settings {
   key: Uint8Array | null;
+  keyFile: string | null; // read in main(): the key comes from it
   aad: Uint8Array | undefined;
+  plain: PlainPolicy;
+  noCrc: boolean;
   withRaw: boolean;
   file: string | null; // null: stdin
   help: boolean;
 }
 
-function parseKey(hex: string | undefined): Uint8Array | null {
+/** `hex` as a meter key; `source` names where it came from (never the key itself) in errors. */
+function parseKey(hex: string | undefined, source = '--key'): Uint8Array | null {
   if (hex === undefined) return null;
   const key = /^[0-9a-fA-F]{32}$/.test(hex) ? parseHex(hex) : null;
-  if (key === null) throw new UsageError(`--key must be 32 hex digits (the meter's 16-byte key), got ${hex.length} character(s)`);
+  if (key === null) throw new UsageError(`${source} must be 32 hex digits (the meter's 16-byte key), got ${hex.length} character(s)`);
   if (key.every((b, i) => b === LUX_AUTH_KEY[i])) {
     throw new UsageError(
-      "--key 00112233…EEFF is the published authentication key (the AAD), not your meter's key; ask your grid operator for the meter's key",
+      `${source}: 00112233…EEFF is the published authentication key (the AAD), not your meter's key; ask your grid operator for the meter's key`,
     );
   }
   return key;
+}
+
+/**
+ * The key in a key file: 32 hex digits, any whitespace around or between them ignored. A file that
+ * other users may read is still used (the user asked for it), with a one-line warning on stderr.
+ */
+async function readKeyFile(path: string): Promise<Uint8Array> {
+  let text: string;
+  let shared = false;
+  try {
+    const info = await stat(path);
+    if (info.size > 4096) throw Object.assign(new Error('too large'), { code: 'EFBIG' });
+    text = await readFile(path, 'latin1');
+    shared = info.isFile() && (info.mode & 0o077) !== 0;
+  } catch (err) {
+    throw new UsageError(`cannot read key file ${JSON.stringify(path)}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  const key = parseKey(text.replace(/\s+/g, ''), `--key-file ${JSON.stringify(path)}`)!;
+  if (shared) process.stderr.write(`luxp1 decode: warning: key file ${JSON.stringify(path)} can be read by other users; chmod 600 it\n`);
+  return key;
+}
+
+const POLICIES: readonly PlainPolicy[] = ['auto', 'accept', 'refuse'];
+
+function parsePlain(value: string | undefined): PlainPolicy {
+  if (value === undefined) return 'auto';
+  if (!(POLICIES as readonly string[]).includes(value))
+    throw new UsageError(`--plain must be auto, accept or refuse, got ${JSON.stringify(value)}`);
+  return value as PlainPolicy;
 }
 
 function parseAad(hex: string | undefined): Uint8Array | undefined {
@@ -59,25 +98,53 @@ function parseAad(hex: string | undefined): Uint8Array | undefined {
 }
 
 function parseSettings(argv: string[]): Settings {
-  let parsed;
+  let parsed: ReturnType<typeof parseOptions>;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { key: { type: 'string' }, aad: { type: 'string' }, raw: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
+    parsed = parseOptions(argv);
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
+  return settingsFrom(parsed);
+}
+
+function parseOptions(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      key: { type: 'string' },
+      'key-file': { type: 'string' },
+      aad: { type: 'string' },
+      plain: { type: 'string' },
+      'no-crc': { type: 'boolean' },
+      raw: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}
+
+function settingsFrom(parsed: ReturnType<typeof parseOptions>): Settings {
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`expected at most one FILE, got ${positionals.length}`);
   const file = positionals[0] === undefined || positionals[0] === '-' ? null : positionals[0];
-  return { key: parseKey(values.key), aad: parseAad(values.aad), withRaw: values.raw === true, file, help: values.help === true };
+  if (values.key !== undefined && values['key-file'] !== undefined) throw new UsageError('give --key-file or --key, not both');
+  // The environment only when no option names a key: an explicit option always wins.
+  const fromEnv = values.key === undefined && values['key-file'] === undefined ? process.env.LUXP1_KEY : undefined;
+  return {
+    key: values.key !== undefined ? parseKey(values.key) : parseKey(fromEnv || undefined, 'LUXP1_KEY'),
+    keyFile: values['key-file'] ?? null,
+    aad: parseAad(values.aad),
+    plain: parsePlain(values.plain),
+    noCrc: values['no-crc'] === true,
+    withRaw: values.raw === true,
+    file,
+    help: values.help === true,
+  };
 }
 
 async function openInput(file: string | null): Promise<Readable> {
   if (file === null) return process.stdin;
-  let handle;
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
     handle = await open(file, 'r');
     if ((await handle.stat()).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
@@ -165,13 +232,14 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
+    if (settings.keyFile !== null) settings.key = await readKeyFile(settings.keyFile);
     input = await openInput(settings.file);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`luxp1 decode: ${err.message}\n`);
     return 2;
   }
-  const decoder = createStreamDecoder({ key: settings.key, aad: settings.aad });
+  const decoder = createStreamDecoder({ key: settings.key, aad: settings.aad, plain: settings.plain, noCrc: settings.noCrc });
   const out = createWriter(settings.withRaw);
   try {
     const iterator = input[Symbol.asyncIterator]();

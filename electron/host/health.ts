@@ -25,7 +25,7 @@ export interface HealthTracker {
 }
 
 function emptyRejected(): Record<ErrorCode, number> {
-  return { AUTH_FAILED: 0, CRC_MISMATCH: 0, REPLAY: 0, NO_KEY: 0, MALFORMED: 0 };
+  return { AUTH_FAILED: 0, CRC_MISMATCH: 0, REPLAY: 0, NO_KEY: 0, MALFORMED: 0, PLAIN_REFUSED: 0 };
 }
 
 const fresh = (countingSince: number | null): PortHealth => ({

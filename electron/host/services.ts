@@ -73,7 +73,8 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
   };
 
   const session = createSession({
-    createDecoder: opts.createDecoder ?? ((o) => createStreamDecoder({ key: o.key })),
+    // plain 'accept' keeps today's behaviour until the accept/ask/refuse flow below uses the decoder's 'auto'.
+    createDecoder: opts.createDecoder ?? ((o) => createStreamDecoder({ key: o.key, plain: 'accept' })),
     key: keys.key(),
     inbox,
     clock,

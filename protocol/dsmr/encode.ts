@@ -4,7 +4,7 @@
  * M-Bus `(260403174542S)(14239.771*m3)`), objects in catalogue order, CRLF lines, `!XXXX` CRC.
  * The meter simulator builds its frames with it; the parser's tests use it for round trips.
  */
-import type { ControlState, Telegram } from '../types.ts';
+import type { ControlState, MonthPeak, PeakDemand, PowerFailure, Telegram } from '../types.ts';
 import { crc16Text, formatCrc } from './crc16.ts';
 import { ALWAYS_SENT, FIELD_DEFS } from './obis.ts';
 import type { FieldDef } from './obis.ts';
@@ -55,6 +55,24 @@ function encodeValue(f: FieldDef, v: unknown): string | undefined {
     }
     case 'mbusId':
       return v === null ? '()' : typeof v === 'string' ? `(${encodeText(v)})` : undefined;
+    case 'peak': {
+      const p = v as PeakDemand | null;
+      return p && num(p.demandW) ? `(${formatTimestamp(p.at)})(${formatKilo(p.demandW, 2)}*kW)` : undefined;
+    }
+    case 'peakHistory': {
+      if (!Array.isArray(v)) return undefined;
+      const entries = (v as MonthPeak[]).filter((p) => num(p.demandW));
+      const body = entries.map((p) => `(${formatTimestamp(p.month)})(${formatTimestamp(p.at)})(${formatKilo(p.demandW, 2)}*kW)`);
+      return `(${entries.length})(1-0:1.6.0)(1-0:1.6.0)${body.join('')}`;
+    }
+    case 'failureLog': {
+      if (!Array.isArray(v)) return undefined;
+      const entries = (v as PowerFailure[]).filter((p) => num(p.durationS) && p.durationS >= 0);
+      const body = entries.map((p) => `(${formatTimestamp(p.endedAt)})(${formatDecimal(Math.round(p.durationS), 10, 0)}*s)`);
+      return `(${entries.length})(0-0:96.7.19)${body.join('')}`;
+    }
+    case 'mbusLegacy':
+      return undefined; // read only: the encoder writes 0-n:24.2.1
     case 'mbusValue': {
       const r = v as MbusReading;
       if (r.capturedAt === null || !num(r.value)) return `(${PLACEHOLDER_TST})(00000.000)`;

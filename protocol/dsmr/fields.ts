@@ -18,6 +18,9 @@ export interface MbusReading {
 
 type Obj = Record<string, unknown>;
 
+/** An M-Bus reading: value, unit and capture time travel together. */
+const isReading = (f: FieldDef): boolean => f.kind === 'mbusValue' || f.kind === 'mbusLegacy';
+
 function channelOf(t: Telegram, n: number, create: boolean): MbusChannel | undefined {
   for (const c of t.mbus) if (c.channel === n) return c;
   if (!create) return undefined;
@@ -31,7 +34,7 @@ export function readField(t: Telegram, f: FieldDef): unknown {
   if (f.channel !== undefined) {
     const c = channelOf(t, f.channel, false);
     if (!c) return undefined;
-    if (f.kind !== 'mbusValue') return (c as unknown as Obj)[f.path[2]!];
+    if (!isReading(f)) return (c as unknown as Obj)[f.path[2]!];
     if (c.value === undefined) return undefined;
     if (c.value === null || c.capturedAt == null) return { value: null, unit: null, capturedAt: null } satisfies MbusReading;
     return { value: c.value, unit: c.unit ?? null, capturedAt: c.capturedAt } satisfies MbusReading;
@@ -48,7 +51,7 @@ export function readField(t: Telegram, f: FieldDef): unknown {
 export function writeField(t: Telegram, f: FieldDef, v: unknown): void {
   if (f.channel !== undefined) {
     const c = channelOf(t, f.channel, true)!;
-    if (f.kind === 'mbusValue') {
+    if (isReading(f)) {
       const r = v as MbusReading;
       c.value = r.value;
       c.unit = r.unit;
@@ -70,6 +73,28 @@ export function writeField(t: Telegram, f: FieldDef, v: unknown): void {
   o[f.path[last]!] = v;
 }
 
+/** Removes the value of `f` from `t` (a conflict: neither line is believed). */
+export function deleteField(t: Telegram, f: FieldDef): void {
+  if (f.channel !== undefined) {
+    const c = channelOf(t, f.channel, false) as unknown as Obj | undefined;
+    if (!c) return;
+    if (isReading(f)) {
+      delete c.value;
+      delete c.unit;
+      delete c.capturedAt;
+    } else delete c[f.path[2]!];
+    if (f.kind === 'mbusType') c.kind = 'unknown';
+    return;
+  }
+  let o = t as unknown as Obj;
+  for (let i = 0; i < f.path.length - 1; i++) {
+    const next = o[f.path[i]!];
+    if (next === null || typeof next !== 'object') return;
+    o = next as Obj;
+  }
+  delete o[f.path[f.path.length - 1]!];
+}
+
 /** Orders M-Bus channels by channel number, as the Telegram contract promises. */
 export function sortChannels(mbus: MbusChannel[]): void {
   if (mbus.length > 1) mbus.sort((a, b) => a.channel - b.channel);
@@ -88,7 +113,8 @@ export function restrictTelegram(t: Telegram, fields: readonly string[]): Telegr
     if (!selected.has(f.obis)) continue;
     let v = readField(t, f);
     if (v === undefined) continue;
-    if (v !== null && typeof v === 'object') v = { ...v };
+    if (Array.isArray(v)) v = v.map((x: object) => ({ ...x }));
+    else if (v !== null && typeof v === 'object') v = { ...v };
     writeField(out, f, v);
   }
   sortChannels(out.mbus);

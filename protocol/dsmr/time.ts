@@ -19,7 +19,7 @@ function two(s: string, i: number): number {
  */
 export function parseTimestamp(s: string): string | null | undefined {
   if (s.length !== 13) return undefined;
-  const x = s.charCodeAt(12);
+  const x = s.charCodeAt(12) & ~0x20; // lower-case s/w from some firmware read the same
   if (x !== 83 /* S */ && x !== 87 /* W */) return undefined;
   const yy = two(s, 0),
     mo = two(s, 2),
@@ -33,6 +33,18 @@ export function parseTimestamp(s: string): string | null | undefined {
   const dim = mo === 2 && leap ? 29 : (DAYS[mo - 1] ?? 0);
   if (mo < 1 || dd < 1 || dd > dim || hh > 23 || mi > 59 || ss > 59) return null;
   return `20${s.slice(0, 2)}-${s.slice(2, 4)}-${s.slice(4, 6)}T${s.slice(6, 8)}:${s.slice(8, 10)}:${s.slice(10, 12)}${x === 83 ? '+02:00' : '+01:00'}`;
+}
+
+/**
+ * A DSMR 2.2/3.0 timestamp `YYMMDDhhmmss` (no DST flag), local time of the EU's central zone:
+ * the offset follows the EU summer-time rule (in the hour that repeats in October, summer is taken).
+ * `null` for a date that cannot exist, `undefined` when `s` is not 12 digits.
+ */
+export function parseLocalTimestamp(s: string): string | null | undefined {
+  if (s.length !== 12 || !/^\d{12}$/.test(s)) return undefined;
+  const summer = parseTimestamp(`${s}S`);
+  if (summer == null) return summer;
+  return isEuSummer(Date.parse(summer)) ? summer : parseTimestamp(`${s}W`);
 }
 
 /** The placeholder a meter sends for "no reading yet". */

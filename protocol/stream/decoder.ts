@@ -10,10 +10,19 @@
  *   exactly 13 + L bytes are awaited. A candidate that fails (no key, bad tag, truncated) is
  *   re-scanned from its second byte, so a corrupted length never swallows the frame that follows;
  *   its own bytes are not reported again as noise (`quietUntil`);
- * - plain candidate: printable ASCII, CR and LF only, no second '/', ending at a line '!' + 1..4 hex
- *   digits + CRLF, or without the CRLF when the next frame or the end of input shows up.
- * Nothing here throws on wire bytes, and the buffer never holds more than 2 × maxFrameBytes + 64.
+ * - while an encrypted candidate waits for the bytes its length announces, the bytes after its
+ *   header are watched for a verified frame or telegram (lookahead.ts): a false length costs at
+ *   most the frame behind it, not 16 KiB of waiting;
+ * - plain candidate: printable ASCII, CR and LF only ('/' included: messages may contain it),
+ *   ending at a line '!' + 0..4 hex digits + CRLF or LF, or without the line end when anything
+ *   else follows or input ends. A candidate whose CRC fails is retried from a '/' inside it (a
+ *   stray '/' or a cut-off telegram before the real one); one that breaks off at a binary byte is
+ *   reported as dropped, not as mere noise.
+ * Plain telegrams then pass the plain policy (types.ts PlainPolicy), encrypted frames the counter
+ * rules (counter.ts). Nothing here throws on wire bytes, and the buffer never holds more than
+ * 2 × maxFrameBytes + 64.
  */
+import { bytesToHex } from '../bytes.ts';
 import { createGcm12 } from '../crypto/gcm12.ts';
 import type { Gcm12 } from '../crypto/gcm12.ts';
 import { defaultAad } from '../frame/aad.ts';
@@ -21,28 +30,31 @@ import { openFrame } from '../frame/codec.ts';
 import { FRAME_TAG, HEADER_CHECK_LEN, MIN_LENGTH, PREFIX_LEN, checkHeader, couldBeHeaderStart, readFrameHeader } from '../frame/header.ts';
 import type { DecoderEvent, FrameHeader } from '../types.ts';
 import { createCounterTracker } from './counter.ts';
-import { counterEvent, errorEvent, noKeyEvent, noiseEvent, telegramEvent, truncatedEvent } from './events.ts';
-import { SLASH, crcEndsAt, isTelegramByte } from './plain-end.ts';
+import {
+  counterEvent,
+  droppedTelegramEvent,
+  errorEvent,
+  falseLengthEvent,
+  noKeyEvent,
+  noiseEvent,
+  parseBytes,
+  parsedEvent,
+  plainRefusedEvent,
+  telegramEvent,
+  truncatedEvent,
+} from './events.ts';
+import type { Parsed } from './events.ts';
+import { createLookahead } from './lookahead.ts';
+import { checkPolicy, sameKey } from './options.ts';
+import type { StreamDecoder, StreamDecoderOptions } from './options.ts';
+
+export type { StreamDecoder, StreamDecoderOptions } from './options.ts';
+import type { LookaheadView } from './lookahead.ts';
+import { SLASH, crcEndsAt, isTelegramByte, looksLikeHeader } from './plain-end.ts';
+import { retryInside, salvage } from './plain-retry.ts';
 
 export const DEFAULT_MAX_FRAME_BYTES = 16384; // five 1024-char text messages still fit
 const LF = 0x0a;
-
-export interface StreamDecoderOptions {
-  key?: Uint8Array | null; // the meter's 16-byte key; without it encrypted frames give NO_KEY
-  aad?: Uint8Array; // default 0x30 ‖ LUX_AUTH_KEY; an empty array means "no AAD"
-  maxFrameBytes?: number; // bound for L and for a plain telegram's length
-}
-
-export interface StreamDecoder {
-  /** Feeds bytes as they arrive; returns the events they complete, in stream order. */
-  push(chunk: Uint8Array): DecoderEvent[];
-  /** End of input: a truncated frame → MALFORMED, trailing noise → NOISE_SKIPPED. */
-  finish(): DecoderEvent[];
-  /** Changes the key (null: none) and, when given, the AAD; forgets the last frame counter. */
-  setKey(key: Uint8Array | null, aad?: Uint8Array): void;
-  /** Drops buffered bytes (e.g. after a stalled frame); the counter tracking is kept. */
-  reset(): void;
-}
 
 /** Creates a decoder for one port. */
 export function createStreamDecoder(opts: StreamDecoderOptions = {}): StreamDecoder {
@@ -50,9 +62,16 @@ export function createStreamDecoder(opts: StreamDecoderOptions = {}): StreamDeco
   if (!Number.isInteger(max) || max < MIN_LENGTH || max > 0xffff) {
     throw new RangeError(`decoder: expected maxFrameBytes in ${MIN_LENGTH}..65535, got ${max}`);
   }
-  let cipher: Gcm12 | null = opts.key ? createGcm12(opts.key) : null;
+  let keyBytes = opts.key ? opts.key.slice() : null;
+  let cipher: Gcm12 | null = keyBytes ? createGcm12(keyBytes) : null;
   let aad = opts.aad ? opts.aad.slice() : defaultAad();
-  const counters = createCounterTracker();
+  let policy = checkPolicy(opts.plain ?? 'auto');
+  const parseOpts = { noCrc: opts.noCrc === true };
+  const counters = createCounterTracker(opts.counters);
+  // An encrypted frame verified under the current key. Persisted counters for the key say one did
+  // before a restart: plain telegrams are then refused ('auto') from the first byte on.
+  let verified = keyBytes !== null && Object.keys(counters.snapshot()).length > 0;
+  let look = createLookahead();
   const buf = new Uint8Array(2 * max + 64);
   let base = 0; // stream offset of buf[0]
   let end = 0; // stream offset after the last buffered byte
@@ -85,11 +104,31 @@ export function createStreamDecoder(opts: StreamDecoderOptions = {}): StreamDeco
     pos += 1;
   }
 
+  const view: LookaheadView = {
+    get buf() {
+      return buf;
+    },
+    get base() {
+      return base;
+    },
+    get end() {
+      return end;
+    },
+    max,
+    verifyFrame: (start, total) => cipher !== null && openFrame(cipher, aad, copy(start, start + total)).ok,
+    verifyTelegram: (start, stop) => {
+      const r = parseBytes(copy(start, stop)).result;
+      return r.ok && r.value.crc !== null;
+    },
+  };
+
   function deliverFrame(frame: FrameHeader, plaintext: Uint8Array, raw: Uint8Array): void {
-    const verdict = counters.check(frame.frameCounter);
+    verified = true;
+    const verdict = counters.check(frame.systemTitle, frame.frameCounter);
     const event = counterEvent(verdict, frame, raw);
     if (event !== null) out.push(event);
-    if (verdict.kind !== 'replay') out.push(telegramEvent(plaintext, frame, raw));
+    // With noCrc, a CRC-less plaintext is still authenticated: its GCM tag verified.
+    if (verdict.kind !== 'replay') out.push(telegramEvent(plaintext, frame, raw, parseOpts));
   }
 
   /** Returns false while more bytes are needed. */
@@ -109,8 +148,16 @@ export function createStreamDecoder(opts: StreamDecoderOptions = {}): StreamDeco
     }
     const total = PREFIX_LEN + length;
     if (end - pos < total) {
-      if (!final) return false;
-      failCandidate(truncatedEvent(copy(pos, end), 'frame'), end);
+      if (final) {
+        failCandidate(truncatedEvent(copy(pos, end), 'frame'), end);
+        return true;
+      }
+      const found = look.find(view, pos);
+      if (found < 0) return false;
+      flushNoise();
+      out.push(falseLengthEvent(length, copy(pos, found)));
+      quietUntil = Math.max(quietUntil, found);
+      pos = found;
       return true;
     }
     const raw = copy(pos, pos + total);
@@ -129,11 +176,48 @@ export function createStreamDecoder(opts: StreamDecoderOptions = {}): StreamDeco
     return true;
   }
 
+  /** The event for a parsed plain telegram, after the plain policy. */
+  function deliverPlain(parsed: Parsed, raw: Uint8Array): void {
+    const r = parsed.result;
+    if (r.ok && (policy === 'refuse' || (policy === 'auto' && verified))) out.push(plainRefusedEvent(r.value.header, policy, raw));
+    else out.push(parsedEvent(parsed, null, raw));
+  }
+
   function completePlain(stop: number): true {
-    const raw = copy(pos, stop);
+    let raw = copy(pos, stop);
+    let parsed = parseBytes(raw, parseOpts);
+    const retry = parsed.result.ok ? null : retryInside(raw, parseOpts);
+    if (retry !== null) {
+      const before = raw.subarray(0, retry.at);
+      const first = looksLikeHeader(before, 0) && before.includes(LF) ? salvage(before, parseOpts) : null;
+      if (first !== null) {
+        flushNoise();
+        deliverPlain(first.parsed, before.slice(0, first.length));
+        pos += first.length;
+        skipTo(pos + retry.at - first.length); // what stood between the two telegrams
+      } else if (looksLikeHeader(before, 0) && before.includes(LF)) {
+        flushNoise();
+        out.push(droppedTelegramEvent(before.slice(), 'cut off by the telegram that follows it'));
+        pos += retry.at;
+      } else skipTo(pos + retry.at);
+      raw = raw.subarray(retry.at);
+      parsed = retry.parsed;
+    }
     flushNoise();
     pos = stop;
-    out.push(telegramEvent(raw, null, raw));
+    deliverPlain(parsed, raw);
+    return true;
+  }
+
+  /** Gives up a plain candidate at `stop`: dropped telegram when it had a line, else noise. */
+  function abandonPlain(stop: number, why: string): true {
+    const raw = copy(pos, stop);
+    if (looksLikeHeader(raw, 0) && raw.includes(LF)) {
+      flushNoise();
+      out.push(droppedTelegramEvent(raw, why));
+      quietUntil = Math.max(quietUntil, stop);
+      pos = stop;
+    } else skipTo(stop);
     return true;
   }
 
@@ -144,24 +228,19 @@ export function createStreamDecoder(opts: StreamDecoderOptions = {}): StreamDeco
     for (; j < limit; j++) {
       const c = buf[j - base]!;
       if (c === LF) {
-        if (crcEndsAt(buf, base, pos, j, true)) return completePlain(j + 1);
-      } else if (c === SLASH || !isTelegramByte(c)) {
-        // The next frame starts right after a CRC without CRLF.
-        if ((c === SLASH || c === FRAME_TAG) && crcEndsAt(buf, base, pos, j, false)) return completePlain(j);
-        // A telegram has no second '/' and no binary byte: all before j is noise, and a '/' at j
-        // starts the next candidate (so a stray '/' never swallows the telegram behind it).
+        if (crcEndsAt(buf, base, pos, j, true) >= 0) return completePlain(j + 1);
+      } else if (c === SLASH) {
+        if (crcEndsAt(buf, base, pos, j, false) >= 0) return completePlain(j); // the next telegram, right after a CRC
+      } else if (!isTelegramByte(c)) {
+        if (crcEndsAt(buf, base, pos, j, false) >= 0) return completePlain(j);
         plainScan = j;
-        skipTo(j);
-        return true;
+        return abandonPlain(j, `byte 0x${bytesToHex(new Uint8Array([c]))} at offset ${j - pos} is not text`);
       }
     }
     plainScan = j; // the next push goes on from here
-    if (j - pos >= max) {
-      skipTo(j); // too long for a telegram, and holds no other frame start
-      return true;
-    }
+    if (j - pos >= max) return abandonPlain(j, `no "!CRC" end within ${max} bytes`);
     if (!final) return false;
-    if (crcEndsAt(buf, base, pos, end, false)) return completePlain(end);
+    if (crcEndsAt(buf, base, pos, end, false) >= 0) return completePlain(end);
     if (buf.subarray(pos - base, end - base).includes(LF)) {
       flushNoise();
       out.push(truncatedEvent(copy(pos, end), 'telegram'));
@@ -211,12 +290,22 @@ export function createStreamDecoder(opts: StreamDecoderOptions = {}): StreamDeco
       return out;
     },
     setKey(key, newAad) {
-      cipher = key ? createGcm12(key) : null;
       if (newAad !== undefined) aad = newAad.slice();
-      counters.reset();
+      if (sameKey(key, keyBytes)) return;
+      keyBytes = key ? key.slice() : null;
+      cipher = keyBytes ? createGcm12(keyBytes) : null;
+      counters.newKey();
+      verified = false;
+    },
+    setPlainPolicy(next) {
+      policy = checkPolicy(next);
+    },
+    counters() {
+      return counters.snapshot();
     },
     reset() {
       base = end = pos = quietUntil = plainScan = noise = 0;
+      look = createLookahead();
     },
   };
 }

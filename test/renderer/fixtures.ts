@@ -53,7 +53,7 @@ export function health(patch: Partial<PortHealth> = {}): PortHealth {
     lastTelegramAt: T0,
     countingSince: null,
     framesDecoded: 42,
-    rejected: { AUTH_FAILED: 0, CRC_MISMATCH: 0, REPLAY: 0, NO_KEY: 0, MALFORMED: 0 },
+    rejected: { AUTH_FAILED: 0, CRC_MISMATCH: 0, REPLAY: 0, NO_KEY: 0, MALFORMED: 0, PLAIN_REFUSED: 0 },
     counterGaps: 0,
     framesMissed: 0,
     noiseBytes: 0,

@@ -61,7 +61,8 @@ export function startSocat(): Promise<{ a: string; b: string; proc: ChildProcess
 
 /** Decodes a byte stream as it arrives and lets tests wait for the event they expect. */
 export function createPortReader(key: Uint8Array | null) {
-  const decoder = createStreamDecoder({ key });
+  // 'accept': the harness watches what the simulated meter sends, encryption switched off included.
+  const decoder = createStreamDecoder({ key, plain: 'accept' });
   const events: DecoderEvent[] = [];
   const waiters = new Set<() => void>();
   return {

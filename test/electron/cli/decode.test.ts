@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../electron/cli/decode.ts';
-import { bytesToHex, concatBytes } from '../../../protocol/bytes.ts';
+import { bytesToHex, concatBytes, hexToBytes } from '../../../protocol/bytes.ts';
+import { encryptFrame } from '../../../protocol/frame/codec.ts';
 import { formatCaptureFrame, formatCaptureHeader } from '../../../electron/host/capture.ts';
 import { vectorBytes } from '../../protocol/frame/vectors.ts';
 
@@ -32,8 +33,14 @@ function run(args: string[], stdin?: Uint8Array): Promise<{ code: number | null;
 async function runHere(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => ((stderr += String(chunk)), true));
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
   try {
     return { code: await main(args), stdout, stderr };
   } finally {
@@ -82,10 +89,13 @@ describe('luxp1 decode', () => {
       'telegram:',
       'error:REPLAY',
       'error:AUTH_FAILED',
-      'telegram:',
+      'error:PLAIN_REFUSED', // a plain telegram after a verified frame: refused by default (issue 9)
     ]);
     expect(records[3]).toMatchObject({ frameCounter: 0x0005a8e3, rawHex: bytesToHex(corrupted) });
-    expect(records[4]).toMatchObject({ encrypted: false, frameCounter: null, systemTitle: null });
+    expect(records[4]).toMatchObject({ frameCounter: null, header: '/Lux5\\253663629_D', policy: 'auto' });
+    expect(records[4]).not.toHaveProperty('electricity');
+    const accepted = lines((await runHere(['--key', KEY, '--plain', 'accept', file])).stdout);
+    expect(accepted[4]).toMatchObject({ type: 'telegram', encrypted: false, frameCounter: null, systemTitle: null });
   });
 
   it('stops and exits 0 when its reader goes away, even while its live input stays open (`nc … | luxp1 decode | head`)', async () => {
@@ -154,5 +164,93 @@ describe('luxp1 decode', () => {
     const r = await runHere(['--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^usage: luxp1 decode/);
+  });
+
+  describe('keys kept out of argv (issue 9)', () => {
+    const keyFile = join(dir, 'meter.key');
+    writeFileSync(keyFile, `  ${KEY.slice(0, 16)}\n${KEY.slice(16).toLowerCase()}  \n`);
+
+    it('--key-file reads the 32 hex digits, whitespace tolerated; a file others can read gets a warning', async () => {
+      chmodSync(keyFile, 0o600);
+      const r = await runHere(['--key-file', keyFile, frameFile]);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(lines(r.stdout).map((x) => x.type)).toEqual(['telegram']);
+      chmodSync(keyFile, 0o644);
+      const open = await runHere(['--key-file', keyFile, frameFile]);
+      expect(open.code).toBe(0);
+      expect(open.stderr).toMatch(/^luxp1 decode: warning: key file ".*meter\.key" can be read by other users; chmod 600 it\n$/);
+      expect(lines(open.stdout).map((x) => x.type)).toEqual(['telegram']);
+    });
+
+    it('LUXP1_KEY is used when no option names a key; an option wins over it', async () => {
+      const before = process.env.LUXP1_KEY;
+      process.env.LUXP1_KEY = KEY;
+      try {
+        expect(lines((await runHere([frameFile])).stdout).map((x) => x.type)).toEqual(['telegram']);
+        expect(lines((await runHere(['--key', 'A'.repeat(32), frameFile])).stdout).map((x) => x.code)).toEqual(['AUTH_FAILED']);
+        process.env.LUXP1_KEY = 'not a key';
+        const bad = await runHere([frameFile]);
+        expect(bad.code).toBe(2);
+        expect(bad.stderr).toBe("luxp1 decode: LUXP1_KEY must be 32 hex digits (the meter's 16-byte key), got 9 character(s)\n");
+      } finally {
+        if (before === undefined) delete process.env.LUXP1_KEY;
+        else process.env.LUXP1_KEY = before;
+      }
+    });
+
+    it('a bad, missing or oversized key file, or --key-file with --key, exits 2 with one line and never echoes the file', async () => {
+      const bad = join(dir, 'bad.key');
+      writeFileSync(bad, 'D491470F47126332B07D1923B35041ZZ\n');
+      const big = join(dir, 'big.key');
+      writeFileSync(big, 'A'.repeat(5000));
+      const cases: [string[], RegExp][] = [
+        [['--key-file', bad, frameFile], /^luxp1 decode: --key-file ".*bad\.key" must be 32 hex digits .*got 32 character\(s\)\n$/],
+        [['--key-file', join(dir, 'missing.key'), frameFile], /^luxp1 decode: cannot read key file ".*missing\.key": ENOENT\n$/],
+        [['--key-file', dir, frameFile], /^luxp1 decode: cannot read key file ".*": EISDIR\n$/],
+        [['--key-file', big, frameFile], /^luxp1 decode: cannot read key file ".*big\.key": EFBIG\n$/],
+        [['--key-file', keyFile, '--key', KEY, frameFile], /^luxp1 decode: give --key-file or --key, not both\n$/],
+      ];
+      for (const [args, message] of cases) {
+        const r = await runHere(args);
+        expect(r.code).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toMatch(message);
+        expect(r.stderr).not.toMatch(/41ZZ/);
+      }
+    });
+  });
+
+  it('a capture replaying counter 0 and older frames after higher counters under one key gives REPLAY records', async () => {
+    const key = hexToBytes(KEY);
+    const systemTitle = frame.subarray(2, 10);
+    const plaintext = vectorBytes('smarty_nexxtlab_decrypted.txt');
+    const f = (frameCounter: number) => encryptFrame({ key, systemTitle, frameCounter, plaintext });
+    const file = join(dir, 'replay.bin');
+    writeFileSync(file, concatBytes(f(5), f(6), f(0), f(1), f(6), f(7)));
+    const records = lines((await runHere(['--key-file', join(dir, 'meter.key'), file])).stdout);
+    expect(records.map((x) => `${x.type}:${x.code ?? ''}:${x.frameCounter}`)).toEqual([
+      'telegram::5',
+      'telegram::6',
+      'error:REPLAY:0',
+      'error:REPLAY:1',
+      'error:REPLAY:6',
+      'telegram::7',
+    ]);
+  });
+
+  it('--no-crc reads a DSMR 2.2/3.0 telegram and says it is unverified; without it the error says "no CRC"', async () => {
+    const file = join(dir, 'dsmr3.txt');
+    writeFileSync(file, vectorBytes('dsmr3.0_no_crc_plain.txt'));
+    const without = lines((await runHere([file])).stdout);
+    expect(without).toEqual([expect.objectContaining({ type: 'error', code: 'MALFORMED', message: expect.stringMatching(/no CRC/) })]);
+    const withOpt = lines((await runHere(['--no-crc', file])).stdout);
+    expect(withOpt).toEqual([expect.objectContaining({ type: 'telegram', encrypted: false, crc: null, verified: false })]);
+  });
+
+  it('a bad --plain exits 2', async () => {
+    const r = await runHere(['--plain', 'ask', frameFile]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('luxp1 decode: --plain must be auto, accept or refuse, got "ask"\n');
   });
 });

@@ -22,7 +22,12 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp(s)).toBeNull();
   });
 
-  it.each(['', '260403175431', '260403175431X', '26040317543S', '2604031754311S', '26O403175431S', '260403175431s'])(
+  it('reads a lower-case DST flag like the upper-case one (issue 13)', () => {
+    expect(parseTimestamp('260403175431s')).toBe('2026-04-03T17:54:31+02:00');
+    expect(parseTimestamp('261201175431w')).toBe('2026-12-01T17:54:31+01:00');
+  });
+
+  it.each(['', '260403175431', '260403175431X', '26040317543S', '2604031754311S', '26O403175431S', '260403175431x'])(
     'rejects %j as not a TST',
     (s) => {
       expect(parseTimestamp(s)).toBeUndefined();

@@ -67,6 +67,16 @@ export const PLAIN_VECTORS: readonly { name: string; crcValid: boolean }[] = [
   { name: 'dsmr5.0.2_spec_example_plain.txt', crcValid: false },
   { name: 'smarty_nexxtlab_decrypted.txt', crcValid: true },
   { name: 'esphome_libs_encrypted_packet_decrypted.txt', crcValid: true },
+  // issue 13, written here from the specifications (vectors README)
+  { name: 'dsmr5.0.2_spec_example_wrapped_plain.txt', crcValid: true },
+  { name: 'dsmr4.2_spec_example_plain.txt', crcValid: true },
+  { name: 'emucs_fluvius_plain.txt', crcValid: true },
+  { name: 'lux_tolerant_plain.txt', crcValid: true },
+  { name: 'lux_lf_only_plain.txt', crcValid: true },
+  { name: 'se_han_plain.txt', crcValid: true },
 ];
+
+/** Telegrams without a CRC (DSMR 2.2/3.0): read only with the noCrc option, never verified. */
+export const NO_CRC_VECTORS: readonly string[] = ['dsmr3.0_no_crc_plain.txt'];
 
 export const NEXXT_KEY = hexToBytes('D491470F47126332B07D1923B3504188');

@@ -89,7 +89,12 @@ describe('resynchronisation', () => {
       });
 
       it('switches encrypted → plain → encrypted on its own, and plain telegrams leave the counter alone', () => {
-        const events = feed(decoder(), concatBytes(frame(1), plain, garbage, plain, frame(2)), chunking);
+        // 'accept': the operator's switch, as an integrator configures it (the default refuses: plain.test.ts)
+        const events = feed(
+          createStreamDecoder({ key, plain: 'accept' }),
+          concatBytes(frame(1), plain, garbage, plain, frame(2)),
+          chunking,
+        );
         expect(summary(events)).toEqual(['telegram:1', 'telegram', 'warning:NOISE_SKIPPED', 'telegram', 'telegram:2']);
         expect(events.map((e) => e.type === 'telegram' && e.encrypted)).toEqual([true, false, false, false, true]);
       });
@@ -116,9 +121,11 @@ describe('resynchronisation', () => {
     expect(events[0]!.type === 'warning' && events[0]!.skippedBytes).toBe(2);
   });
 
-  it('a plain telegram longer than maxFrameBytes is noise, and the frame after it is found', () => {
+  it('a plain telegram longer than maxFrameBytes is dropped with its header named, and the frame after it is found', () => {
     const small = frame(1, vectorBytes('smarty_nexxtlab_decrypted.txt'));
-    expect(summary(feed(decoder(1000), concatBytes(plain, small)))).toEqual(['warning:NOISE_SKIPPED', 'telegram:1']);
+    const events = feed(decoder(1000), concatBytes(plain, small));
+    expect(summary(events)).toEqual(['error:MALFORMED', 'warning:NOISE_SKIPPED', 'telegram:1']);
+    expect(events[0]!.type === 'error' && events[0]!.message).toMatch(/telegram "\/Lux5.*" dropped .*no "!CRC" end within 1000 bytes/);
   });
 
   it('stays linear on a long run of "/" (every one a candidate) and reports it as one noise run', () => {

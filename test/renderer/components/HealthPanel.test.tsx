@@ -70,7 +70,7 @@ describe('HealthPanel', () => {
           framesDecoded: 7,
           counterGaps: 2,
           framesMissed: 5,
-          rejected: { AUTH_FAILED: 3, CRC_MISMATCH: 1, REPLAY: 4, NO_KEY: 0, MALFORMED: 0 },
+          rejected: { AUTH_FAILED: 3, CRC_MISMATCH: 1, REPLAY: 4, NO_KEY: 0, MALFORMED: 0, PLAIN_REFUSED: 0 },
         }),
       ),
     );

@@ -17,7 +17,7 @@ const health = (diagnosis: PortHealth['diagnosis'], systemTitle: string | null =
   countingSince: null,
   lastTelegramAt: null,
   framesDecoded: 0,
-  rejected: { AUTH_FAILED: 0, CRC_MISMATCH: 0, REPLAY: 0, NO_KEY: 0, MALFORMED: 0 },
+  rejected: { AUTH_FAILED: 0, CRC_MISMATCH: 0, REPLAY: 0, NO_KEY: 0, MALFORMED: 0, PLAIN_REFUSED: 0 },
   counterGaps: 0,
   framesMissed: 0,
   noiseBytes: 0,
