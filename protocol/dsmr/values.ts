@@ -93,5 +93,5 @@ export function parseControl(s: string): ControlState | undefined {
 /** Control state → its wire digit. */
 export function formatControl(state: ControlState): string {
   const i = CONTROL_STATES.indexOf(state);
-  return String(i < 0 ? 0 : i);
+  return String(Math.max(i, 0));
 }

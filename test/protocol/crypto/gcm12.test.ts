@@ -74,7 +74,8 @@ describe('gcm12 tag check', () => {
         const parts = [iv, aad, ciphertext, tag].map((p) => p.slice());
         const sizes = parts.map((p) => p.length);
         let at = where % sizes.reduce((s, n) => s + n, 0);
-        const which = sizes.findIndex((n) => (at < n ? true : ((at -= n), false)));
+        let which = 0;
+        while (at >= sizes[which]!) at -= sizes[which++]!;
         parts[which]![at]! ^= 1 << bit;
         expect(createGcm12(key).decrypt(parts[0]!, parts[1]!, parts[2]!, parts[3]!)).toBeNull();
       }),
