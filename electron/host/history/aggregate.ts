@@ -95,10 +95,10 @@ export function applyPair(deltas: Deltas, a: Sample, b: Sample, sign: 1 | -1): v
     add(deltas, quarters[i]!, sign, [split[0]![i]!, split[1]![i]!, split[2]![i]!, split[3]![i]!], 1);
 }
 
-/** Records a telegram's import power as a candidate for its quarter's and day's peak. */
+/** Records a telegram's import power (an instant, unlike energy) as a candidate for the peak of its quarter and day. */
 export function applyPeak(deltas: Deltas, s: Sample): void {
   if (s.pImp === null) return;
-  const quarter = Math.floor((s.t - 1) / QUARTER_S) * QUARTER_S;
+  const quarter = Math.floor(s.t / QUARTER_S) * QUARTER_S;
   const q = bucket(deltas, RES_QUARTER, quarter);
   const d = bucket(deltas, RES_DAY, luxDayStart(quarter));
   q.peak = Math.max(q.peak, s.pImp);

@@ -75,7 +75,7 @@ export function createQueries(db: DatabaseSync, path: string, detailRetentionDay
     blocks: db.prepare('SELECT key, data FROM detail WHERE key >= ? AND key < ? ORDER BY key'),
     blockBefore: db.prepare('SELECT key, data FROM detail WHERE key >= ? AND key < ? ORDER BY key DESC LIMIT 1'),
     events: db.prepare(`SELECT m.meter_id AS meterId, e.at, e.kind, e.detail FROM events e JOIN meters m ON m.id = e.meter
-      WHERE e.at >= ? AND e.at < ? AND (?3 IS NULL OR m.meter_id = ?3) ORDER BY e.at DESC LIMIT ?`),
+      WHERE e.at >= ? AND e.at < ? AND (?3 IS NULL OR m.meter_id = ?3) ORDER BY e.at DESC, e.kind, e.detail LIMIT ?`),
   };
 
   function meterRow(meterId: string): { id: number; detailFrom: number } {
@@ -211,7 +211,8 @@ export function createQueries(db: DatabaseSync, path: string, detailRetentionDay
         // Quarter-hours older than the kept detail count from their start; with detail, the first telegram.
         const aggFirst = m.detailFrom > 0 || firstSample === null ? span.first : null;
         const firsts = [aggFirst, firstSample, mb.first].filter((x): x is number => x !== null);
-        const lasts = [span.last === null ? null : span.last + QUARTER_S, mb.last, lastSample].filter((x): x is number => x !== null);
+        const lastElectricity = lastSample ?? (span.last === null ? null : span.last + QUARTER_S);
+        const lasts = [lastElectricity, mb.last].filter((x): x is number => x !== null);
         return {
           meterId: m.meterId,
           first: firsts.length ? luxIso(Math.min(...firsts)) : null,
