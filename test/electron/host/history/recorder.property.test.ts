@@ -146,7 +146,10 @@ describe('history recorder: Luxembourg days', () => {
       const first = at(from);
       const last = at(to);
       const batch = [];
-      for (let t = first; t <= last; t += 10) batch.push(reading(t, { imp: (imp += (t % 7) + 1) }));
+      for (let t = first; t <= last; t += 10) {
+        imp += (t % 7) + 1;
+        batch.push(reading(t, { imp }));
+      }
       rec.recordMany(batch);
       const quarters = series(rec, '15m').filter((q) => Date.parse(q.start) >= first * 1000 && Date.parse(q.start) < last * 1000);
       const days = series(rec, '1d');
