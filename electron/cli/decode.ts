@@ -6,6 +6,7 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { aadFromAuthKey, createStreamDecoder, LUX_AUTH_KEY, parseHex, toRecord } from '../../protocol/index.ts';
@@ -26,7 +27,7 @@ from FILE, or from stdin when FILE is '-' or missing, and writes one JSON record
 Exit codes: 0 input decoded (rejected frames are reported as records), 1 reading the input
 failed midway, 2 bad argument or a FILE that cannot be opened.`;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 interface Settings {
   key: Uint8Array | null;
@@ -36,7 +37,7 @@ interface Settings {
   help: boolean;
 }
 
-function parseKey(hex: string | undefined): Uint8Array | null {
+export function parseKey(hex: string | undefined): Uint8Array | null {
   if (hex === undefined) return null;
   const key = /^[0-9a-fA-F]{32}$/.test(hex) ? parseHex(hex) : null;
   if (key === null) throw new UsageError(`--key must be 32 hex digits (the meter's 16-byte key), got ${hex.length} character(s)`);
@@ -58,10 +59,9 @@ function parseAad(hex: string | undefined): Uint8Array | undefined {
   throw new UsageError(`--aad must be 16 bytes (authentication key), 17 bytes starting 30 (whole AAD) or empty, got ${bytes.length} bytes`);
 }
 
-function parseSettings(argv: string[]): Settings {
-  let parsed;
+function parseArgv(argv: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: argv,
       allowPositionals: true,
       options: { key: { type: 'string' }, aad: { type: 'string' }, raw: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
@@ -69,15 +69,18 @@ function parseSettings(argv: string[]): Settings {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const { values, positionals } = parsed;
+}
+
+function parseSettings(argv: string[]): Settings {
+  const { values, positionals } = parseArgv(argv);
   if (positionals.length > 1) throw new UsageError(`expected at most one FILE, got ${positionals.length}`);
   const file = positionals[0] === undefined || positionals[0] === '-' ? null : positionals[0];
   return { key: parseKey(values.key), aad: parseAad(values.aad), withRaw: values.raw === true, file, help: values.help === true };
 }
 
-async function openInput(file: string | null): Promise<Readable> {
+export async function openInput(file: string | null): Promise<Readable> {
   if (file === null) return process.stdin;
-  let handle;
+  let handle: FileHandle | undefined;
   try {
     handle = await open(file, 'r');
     if ((await handle.stat()).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
@@ -120,10 +123,14 @@ function createWriter(withRaw: boolean) {
   };
 }
 
-type Writer = ReturnType<typeof createWriter>;
+/** Where decoded events go: stdout here, the history for `luxp1 history import`. */
+export interface DecodeSink {
+  readonly closed: boolean;
+  write(events: DecoderEvent[], extra?: string[]): Promise<void>;
+}
 
 /** Replays a capture: frame lines go through the decoder, other record types are skipped. */
-async function decodeCapture(input: AsyncIterable<Uint8Array>, first: Uint8Array, decoder: StreamDecoder, out: Writer): Promise<void> {
+async function decodeCapture(input: AsyncIterable<Uint8Array>, first: Uint8Array, decoder: StreamDecoder, out: DecodeSink): Promise<void> {
   let pending = '';
   let lineNo = 0;
   const utf8 = new TextDecoder();
@@ -173,30 +180,35 @@ export async function main(argv: string[]): Promise<number> {
   const decoder = createStreamDecoder({ key: settings.key, aad: settings.aad });
   const out = createWriter(settings.withRaw);
   try {
-    const iterator = input[Symbol.asyncIterator]();
-    // Enough bytes to tell a capture from raw port bytes.
-    let head = new Uint8Array(0);
-    let done = false;
-    while (head.length < 40 && !done) {
-      const next = await iterator.next();
-      if (next.done) done = true;
-      else head = Buffer.concat([head, next.value as Uint8Array]);
-    }
-    const rest: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => iterator };
-    if (isCaptureStart(head)) await decodeCapture(done ? emptyInput() : rest, head, decoder, out);
-    else {
-      await out.write(decoder.push(head));
-      if (!done) {
-        for await (const chunk of rest) {
-          await out.write(decoder.push(chunk));
-          if (out.closed) break; // nobody reads the output: stop reading the input too
-        }
-      }
-    }
-    await out.write(decoder.finish());
+    await decodeInput(input, decoder, out);
   } catch (err) {
     process.stderr.write(`luxp1 decode: reading input failed: ${(err as Error).message}\n`);
     return 1;
   }
   return 0;
+}
+
+/** Tells a capture from raw port bytes and feeds all of `input` through `decoder` into `out`. */
+export async function decodeInput(input: Readable, decoder: StreamDecoder, out: DecodeSink): Promise<void> {
+  const iterator = input[Symbol.asyncIterator]();
+  // Enough bytes to tell a capture from raw port bytes.
+  let head = new Uint8Array(0);
+  let done = false;
+  while (head.length < 40 && !done) {
+    const next = await iterator.next();
+    if (next.done) done = true;
+    else head = Buffer.concat([head, next.value as Uint8Array]);
+  }
+  const rest: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => iterator };
+  if (isCaptureStart(head)) await decodeCapture(done ? emptyInput() : rest, head, decoder, out);
+  else {
+    await out.write(decoder.push(head));
+    if (!done) {
+      for await (const chunk of rest) {
+        await out.write(decoder.push(chunk));
+        if (out.closed) break; // nobody reads the output: stop reading the input too
+      }
+    }
+  }
+  await out.write(decoder.finish());
 }
