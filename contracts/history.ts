@@ -70,6 +70,20 @@ export type HistorySeries =
   | { kind: 'electricity'; meterId: string; step: HistoryStep; records: ElectricityRecord[] }
   | { kind: Exclude<HistoryKind, 'electricity'>; meterId: string; step: HistoryStep; records: MbusRecord[] };
 
+/** The day view's power line: every telegram's 1-0:1.7.0 / 2.7.0 in [from, to), as columns (epoch ms). */
+export interface HistoryPowerRequest {
+  meterId: string;
+  from: number;
+  to: number;
+}
+
+export interface HistoryPower {
+  meterId: string;
+  at: number[];
+  importW: (number | null)[];
+  exportW: (number | null)[];
+}
+
 export interface HistoryChannel {
   channel: number;
   kind: Exclude<HistoryKind, 'electricity'>;

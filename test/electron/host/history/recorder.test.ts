@@ -132,6 +132,12 @@ describe('history recorder: on disk', () => {
     expect(b.series({ ...ALL, kind: 'electricity', step: '15m' }).records).toMatchObject([
       { importWh: 5, peakImportW: 700, estimated: false },
     ]);
+    expect(b.power({ meterId: 'M1', from: t * 1000, to: (t + 20) * 1000 })).toEqual({
+      meterId: 'M1',
+      at: [t * 1000, (t + 10) * 1000],
+      importW: [500, 700],
+      exportW: [0, 0],
+    });
     const info = b.info();
     expect(info.bytes).toBeGreaterThan(0);
     expect(info.meters).toEqual([
