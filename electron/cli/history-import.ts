@@ -83,7 +83,7 @@ export async function runImport(argv: string[]): Promise<number> {
     throw err;
   }
 
-  const counts: RecordCounts = { stored: 0, duplicate: 0, expired: 0, 'no-time': 0, failed: 0 };
+  const counts: RecordCounts = { stored: 0, duplicate: 0, expired: 0, 'no-time': 0, future: 0, failed: 0 };
   const rejected: Partial<Record<ErrorCode, number>> = {};
   let telegrams = 0;
   let finished = 0;
@@ -150,7 +150,7 @@ export async function runImport(argv: string[]): Promise<number> {
     .join(', ');
   process.stdout.write(
     `imported ${telegrams} telegrams from ${inputs.length} file(s) into ${historyPath(dir)}: ${counts.stored} new, ` +
-      `${counts.duplicate} already stored, ${counts.expired} older than the kept 10-s detail, ${counts['no-time']} without a time; ` +
+      `${counts.duplicate} already stored, ${counts.expired} older than the kept 10-s detail, ${counts['no-time']} without a time, ${counts.future} stamped in the future; ` +
       `${bad} frame(s) rejected${bad > 0 ? ` (${why})` : ''}\n`,
   );
   return 0;

@@ -33,8 +33,12 @@ export type Deltas = Map<number, AggDelta>;
 
 const REGISTERS = ['imp', 'exp', 'impR', 'expR'] as const;
 
-/** Whether b follows a on the same series (no register backwards, no implausible jump). */
+/** Longer than this between two telegrams, a spread would be meaningless (and millions of rows): a new series. */
+export const MAX_GAP_S = 400 * 86_400;
+
+/** Whether b follows a on the same series (no register backwards, no implausible jump, no gap of years). */
 export function sameSeries(a: Sample, b: Sample): boolean {
+  if (b.t - a.t > MAX_GAP_S) return false;
   const limit = (MAX_PLAUSIBLE_W * (b.t - a.t)) / 3600 + 1000;
   for (const r of REGISTERS) {
     const d = b[r] - a[r];

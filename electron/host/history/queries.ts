@@ -68,8 +68,8 @@ export function createQueries(db: DatabaseSync, path: string, detailRetentionDay
     ),
     span: db.prepare(`SELECT min(start) AS first, max(start) AS last FROM agg WHERE meter = ? AND res = ${RES_QUARTER}`),
     mbusSpan: db.prepare('SELECT min(captured) AS first, max(captured) AS last FROM mbus WHERE meter = ?'),
-    channels: db.prepare('SELECT channel, kind, unit FROM mbus WHERE meter = ? GROUP BY channel, kind, unit ORDER BY channel'),
-    mbusChannels: db.prepare('SELECT DISTINCT channel FROM mbus WHERE meter = ? AND kind = ? ORDER BY channel'),
+    channels: db.prepare('SELECT channel, kind, unit FROM channels WHERE meter = ? ORDER BY channel, kind'),
+    mbusChannels: db.prepare('SELECT DISTINCT channel FROM channels WHERE meter = ? AND kind = ? ORDER BY channel'),
     mbusRows: db.prepare(`SELECT captured, milli, unit FROM mbus WHERE meter = ? AND channel = ? AND kind = ?
       AND captured >= coalesce((SELECT max(captured) FROM mbus WHERE meter = ?1 AND channel = ?2 AND kind = ?3 AND captured <= ?4), 0)
       AND captured <= coalesce((SELECT min(captured) FROM mbus WHERE meter = ?1 AND channel = ?2 AND kind = ?3 AND captured >= ?5), ?5)
@@ -163,11 +163,14 @@ export function createQueries(db: DatabaseSync, path: string, detailRetentionDay
         const first = Math.floor(a.captured / HOUR_S) * HOUR_S;
         const slots: number[] = [];
         for (let h = first; h < b.captured; h += HOUR_S) slots.push(h);
-        const parts = apportion(
-          b.milli - a.milli,
-          slots.map(() => 1),
-          slots.length,
-        );
+        const parts =
+          slots.length === 1
+            ? [b.milli - a.milli]
+            : apportion(
+                b.milli - a.milli,
+                slots.map(() => 1),
+                slots.length,
+              );
         slots.forEach((h, k) => {
           const key = bucketOf(h);
           const cur = buckets.get(key) ?? { milli: 0, est: false, unit: b.unit };

@@ -21,7 +21,8 @@ import { createQueries } from './queries.ts';
 import { HOUR_KEY_SPAN, openHistoryDb, toHistoryError } from './store.ts';
 import type { HistoryError } from './store.ts';
 
-export type RecordOutcome = 'stored' | 'duplicate' | 'expired' | 'no-time' | 'failed';
+/** 'future': stamped more than a day ahead of the host clock (a meter clock gone wrong); not recorded. */
+export type RecordOutcome = 'stored' | 'duplicate' | 'expired' | 'no-time' | 'future' | 'failed';
 export type RecordCounts = Record<RecordOutcome, number>;
 
 export interface RecorderOptions {
@@ -46,6 +47,7 @@ interface Meter {
   blocks: Map<number, Block>;
   deltas: Deltas;
   mbusLast: Map<number, string>; // channel → capture time last written, as sent
+  channels: Set<string>; // "channel kind unit" written to the channels table by this process
   state: MeterState | null;
   stateDirty: boolean;
 }
@@ -98,6 +100,7 @@ export function createRecorder(opts: RecorderOptions) {
       imp = imp + excluded.imp, exp = exp + excluded.exp, imp_r = imp_r + excluded.imp_r, exp_r = exp_r + excluded.exp_r,
       peak = max(peak, excluded.peak), est = est + excluded.est`),
     mbusAdd: db.prepare('INSERT OR IGNORE INTO mbus VALUES (?, ?, ?, ?, ?, ?)'),
+    channelAdd: db.prepare('INSERT INTO channels VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET unit = excluded.unit'),
     eventAdd: db.prepare('INSERT OR IGNORE INTO events VALUES (?, ?, ?, ?)'),
     allMeters: db.prepare('SELECT id, meter_id AS meterId FROM meters'),
     expiring: db.prepare('SELECT max(key) AS k FROM detail WHERE key >= ? AND key < ?'),
@@ -125,6 +128,7 @@ export function createRecorder(opts: RecorderOptions) {
       blocks: new Map(),
       deltas: new Map(),
       mbusLast: new Map(),
+      channels: new Set(),
       state: parseState(row.state),
       stateDirty: false,
     };
@@ -205,7 +209,13 @@ export function createRecorder(opts: RecorderOptions) {
       if (m.mbusLast.get(ch.channel) === ch.capturedAt) continue; // the meter repeats it for an hour
       const captured = Math.floor(Date.parse(ch.capturedAt) / 1000);
       if (!Number.isFinite(captured)) continue;
-      sql.mbusAdd.run(m.id, ch.channel, captured, kind, ch.unit ?? '', Math.round(ch.value * 1000));
+      const unit = ch.unit ?? '';
+      sql.mbusAdd.run(m.id, ch.channel, captured, kind, unit, Math.round(ch.value * 1000));
+      const catalogue = `${ch.channel} ${kind} ${unit}`;
+      if (!m.channels.has(catalogue)) {
+        sql.channelAdd.run(m.id, ch.channel, kind, unit);
+        m.channels.add(catalogue);
+      }
       m.mbusLast.set(ch.channel, ch.capturedAt);
     }
   }
@@ -223,6 +233,7 @@ export function createRecorder(opts: RecorderOptions) {
   function one(reading: ReadingRecord): RecordOutcome {
     const t = telegramTime(reading);
     if (Number.isNaN(t)) return 'no-time';
+    if (t * 1000 > clock.now() + 86_400_000) return 'future';
     const m = meter(meterIdOf(reading));
     addMbus(m, reading.telegram);
     const sample = sampleOf(t, reading.telegram);
@@ -289,7 +300,7 @@ export function createRecorder(opts: RecorderOptions) {
     },
     /** Many telegrams in one transaction (bulk import); all or nothing. */
     recordMany(readings: Iterable<ReadingRecord>): RecordCounts {
-      const counts: RecordCounts = { stored: 0, duplicate: 0, expired: 0, 'no-time': 0, failed: 0 };
+      const counts: RecordCounts = { stored: 0, duplicate: 0, expired: 0, 'no-time': 0, future: 0, failed: 0 };
       const batch = [...readings];
       try {
         transaction(() => {
@@ -297,7 +308,7 @@ export function createRecorder(opts: RecorderOptions) {
         });
       } catch (err) {
         fail(err);
-        return { stored: 0, duplicate: 0, expired: 0, 'no-time': 0, failed: batch.length };
+        return { stored: 0, duplicate: 0, expired: 0, 'no-time': 0, future: 0, failed: batch.length };
       }
       return counts;
     },

@@ -5,6 +5,7 @@
  *   detail  one packed blob per meter per UTC hour (block-codec.ts); key = meter·2^24 + hour index
  *   agg     quarter-hour (res 0) and local-day (res 1) sums per register, peak import W, estimate count
  *   mbus    every hourly M-Bus index once, in thousandths, with its capture time
+ *   channels which M-Bus channel held which kind of device (so views need not scan mbus)
  *   events  breaker/relay/power-failure/message/series/link/key events
  * SQLite errors become HistoryError with a code and one line for people.
  */
@@ -55,6 +56,8 @@ CREATE TABLE IF NOT EXISTS agg (meter INTEGER NOT NULL, res INTEGER NOT NULL, st
   peak INTEGER NOT NULL, est INTEGER NOT NULL, PRIMARY KEY (meter, res, start)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS mbus (meter INTEGER NOT NULL, channel INTEGER NOT NULL, captured INTEGER NOT NULL,
   kind TEXT NOT NULL, unit TEXT NOT NULL, milli INTEGER NOT NULL, PRIMARY KEY (meter, channel, captured)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS channels (meter INTEGER NOT NULL, channel INTEGER NOT NULL, kind TEXT NOT NULL, unit TEXT NOT NULL,
+  PRIMARY KEY (meter, channel, kind)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS events (meter INTEGER NOT NULL, at INTEGER NOT NULL, kind TEXT NOT NULL, detail TEXT NOT NULL,
   PRIMARY KEY (meter, at, kind, detail)) WITHOUT ROWID;
 `;

@@ -118,6 +118,28 @@ describe('history recorder: events', () => {
   });
 });
 
+describe('history recorder: meter clocks gone wrong', () => {
+  it('does not record a telegram stamped more than a day ahead of the host clock', () => {
+    const rec = createRecorder({ path: file(), clock: { now: () => NOW } });
+    expect(rec.record(reading(NOW / 1000 + 2 * 86_400, { imp: 5 }))).toBe('future');
+    expect(rec.record(reading(NOW / 1000 + 3600, { imp: 5 }))).toBe('stored');
+    expect(rec.meters()).toHaveLength(1);
+    rec.close();
+  });
+
+  it('starts a new series after more than 400 days without a telegram instead of spreading over them', () => {
+    const rec = createRecorder({ path: file(), clock: { now: () => NOW }, detailRetentionDays: 2000 });
+    rec.record(reading(at('2024-01-01T00:00:00+01:00'), { imp: 100 }));
+    rec.record(reading(at('2025-06-01T00:00:00+02:00'), { imp: 5_000 }));
+    rec.record(reading(at('2025-06-01T00:00:10+02:00'), { imp: 5_001 }));
+    expect(rec.series({ ...ALL, kind: 'electricity', step: '15m' }).records).toMatchObject([
+      { start: '2024-01-01T00:00:00+01:00', importWh: 0 },
+      { start: '2025-06-01T00:00:00+02:00', importWh: 1, estimated: false },
+    ]);
+    rec.close();
+  });
+});
+
 describe('history recorder: on disk', () => {
   it('continues across a restart: the pair around the restart counts, nothing twice', () => {
     const path = file();
@@ -171,7 +193,7 @@ describe('history recorder: on disk', () => {
   it('a full disk fails the telegram being written with a clear error; what is stored stays', () => {
     const errors: HistoryError[] = [];
     const rec = createRecorder({ path: file(), clock: { now: () => NOW }, maxBytes: 64 * 1024, onError: (e) => errors.push(e) });
-    const t = at('2026-11-30T10:00:00+01:00');
+    const t = at('2025-01-01T00:00:00+01:00');
     const outcomes = new Set<string>();
     let i = 0;
     // Each telegram far from the last is a new hour block and new quarter rows: the file fills fast.
