@@ -276,7 +276,7 @@ export function createRecorder(opts: RecorderOptions) {
         const k = (sql.expiring.get(base, base + cutoffHour) as { k: number | bigint | null }).k;
         if (k === null) continue;
         const m = meters.get(row.meterId);
-        if (m) for (const b of m.blocks.values()) writeBlock(m, b);
+        if (m) flush(m);
         sql.expire.run(base, k);
         sql.detailFrom.run((Number(k) - base + 1) * 3600, row.id);
         meters.delete(row.meterId);
@@ -284,7 +284,26 @@ export function createRecorder(opts: RecorderOptions) {
     });
   }
 
-  const queries = createQueries(db, opts.path, retentionDays);
+  // Queries throw HistoryError only: a damaged file or a failing disk is named, never a raw SQLite error.
+  const raw = createQueries(db, opts.path, retentionDays);
+  const guard =
+    <A extends unknown[], R>(fn: (...args: A) => R) =>
+    (...args: A): R => {
+      try {
+        return fn(...args);
+      } catch (err) {
+        throw toHistoryError(err, opts.path);
+      }
+    };
+  const queries = {
+    iterateSeries: raw.iterateSeries,
+    series: guard(raw.series),
+    power: guard(raw.power),
+    meters: guard(raw.meters),
+    events: guard(raw.events),
+    sizeBytes: guard(raw.sizeBytes),
+    info: guard(raw.info),
+  };
 
   const recorder = {
     path: opts.path,
