@@ -18,6 +18,7 @@ import type { Sample } from './block-codec.ts';
 import { deriveEvents, parseState, sameState, stateOf } from './derive-events.ts';
 import type { MeterState } from './derive-events.ts';
 import { createQueries } from './queries.ts';
+import { MBUS_KINDS, meterIdOf, sampleOf, telegramTime } from './reading-fields.ts';
 import { HOUR_KEY_SPAN, openHistoryDb, toHistoryError } from './store.ts';
 import type { HistoryError } from './store.ts';
 
@@ -50,34 +51,6 @@ interface Meter {
   channels: Set<string>; // "channel kind unit" written to the channels table by this process
   state: MeterState | null;
   stateDirty: boolean;
-}
-
-const MBUS_KINDS: Record<string, 'gas' | 'water' | 'heat'> = { gas: 'gas', water: 'water', hotWater: 'water', heat: 'heat' };
-const count = (n: number | undefined): number => (n === undefined ? 0 : Math.max(0, Math.round(n)));
-const power = (w: number | undefined): number | null => (w === undefined || !Number.isFinite(w) || w < 0 ? null : Math.round(w));
-
-/** The meter's own time of a telegram, epoch seconds; the host's receive time when it sent none. */
-export function telegramTime(reading: ReadingRecord): number {
-  const ms = reading.telegram.timestamp ? Date.parse(reading.telegram.timestamp) : reading.receivedAt;
-  return Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : Number.NaN;
-}
-
-export function meterIdOf(reading: ReadingRecord): string {
-  return reading.telegram.electricity.meterId || (reading.frame ? `title:${reading.frame.systemTitle}` : 'unknown');
-}
-
-function sampleOf(t: number, telegram: Telegram): Sample | null {
-  const e = telegram.electricity;
-  if (e.importEnergyWh === undefined) return null;
-  return {
-    t,
-    imp: count(e.importEnergyWh),
-    exp: count(e.exportEnergyWh),
-    impR: count(e.importReactiveVarh),
-    expR: count(e.exportReactiveVarh),
-    pImp: power(e.importPowerW),
-    pExp: power(e.exportPowerW),
-  };
 }
 
 export function createRecorder(opts: RecorderOptions) {
