@@ -69,8 +69,8 @@ export function createQueries(db: DatabaseSync, path: string, detailRetentionDay
     span: db.prepare(`SELECT min(start) AS first, max(start) AS last FROM agg WHERE meter = ? AND res = ${RES_QUARTER}`),
     mbusSpan: db.prepare('SELECT min(captured) AS first, max(captured) AS last FROM mbus WHERE meter = ?'),
     channels: db.prepare('SELECT channel, kind, unit FROM channels WHERE meter = ? ORDER BY channel, kind'),
-    mbusChannels: db.prepare('SELECT DISTINCT channel FROM channels WHERE meter = ? AND kind = ? ORDER BY channel'),
-    mbusRows: db.prepare(`SELECT captured, milli, unit FROM mbus WHERE meter = ? AND channel = ? AND kind = ?
+    mbusChannels: db.prepare('SELECT channel, unit FROM channels WHERE meter = ? AND kind = ? ORDER BY channel'),
+    mbusRows: db.prepare(`SELECT captured, milli FROM mbus WHERE meter = ? AND channel = ? AND kind = ?
       AND captured >= coalesce((SELECT max(captured) FROM mbus WHERE meter = ?1 AND channel = ?2 AND kind = ?3 AND captured <= ?4), 0)
       AND captured <= coalesce((SELECT min(captured) FROM mbus WHERE meter = ?1 AND channel = ?2 AND kind = ?3 AND captured >= ?5), ?5)
       ORDER BY captured`),
@@ -79,6 +79,7 @@ export function createQueries(db: DatabaseSync, path: string, detailRetentionDay
     events: db.prepare(`SELECT m.meter_id AS meterId, e.at, e.kind, e.detail FROM events e JOIN meters m ON m.id = e.meter
       WHERE e.at >= ? AND e.at < ? AND (?3 IS NULL OR m.meter_id = ?3) ORDER BY e.at DESC, e.kind, e.detail LIMIT ?`),
   };
+  sql.mbusRows.setReturnArrays(true); // a year is 8760 rows per channel: arrays read about twice as fast
 
   function meterRow(meterId: string): { id: number; detailFrom: number } {
     const row = sql.meterId.get(meterId) as { id: number; detailFrom: number } | undefined;
@@ -149,42 +150,52 @@ export function createQueries(db: DatabaseSync, path: string, detailRetentionDay
 
   /** M-Bus consumption per hour slot, from successive hourly indexes; a gap is spread evenly, estimated. */
   function mbus(meter: number, kind: MbusKindName, step: HistorySeriesRequest['step'], from: number, to: number): MbusRecord[] {
-    const out: MbusRecord[] = [];
     const bucketOf = (h: number) => (step === '1d' ? luxDayStart(h) : step === '1mo' ? luxMonthStart(h) : h);
     const endOf = (b: number) => (step === '1d' ? luxNextDay(b) : step === '1mo' ? luxNextMonth(b) : b + HOUR_S);
-    for (const { channel } of sql.mbusChannels.all(meter, kind) as { channel: number }[]) {
+    const found: { s: number; record: MbusRecord }[] = [];
+    for (const { channel, unit } of sql.mbusChannels.all(meter, kind) as { channel: number; unit: string }[]) {
       const lo = step === '1mo' ? luxMonthStart(from) : step === '1d' ? luxDayStart(from) : from;
-      const rows = sql.mbusRows.all(meter, channel, kind, lo, to) as { captured: number; milli: number; unit: string }[];
-      const buckets = new Map<number, { milli: number; est: boolean; unit: string }>();
+      const rows = sql.mbusRows.all(meter, channel, kind, lo, to) as unknown as [captured: number, milli: number][];
+      // Buckets in time order; hours arrive in order, so the bucket is recomputed only when an hour leaves it.
+      const buckets: { s: number; milli: number; est: boolean }[] = [];
+      let bucketEnd = -Infinity;
+      const add = (h: number, milli: number, est: boolean) => {
+        if (h >= bucketEnd) {
+          const s = bucketOf(h);
+          buckets.push({ s, milli: 0, est: false });
+          bucketEnd = endOf(s);
+        }
+        const b = buckets[buckets.length - 1]!;
+        b.milli += milli;
+        b.est ||= est;
+      };
       for (let i = 1; i < rows.length; i++) {
-        const a = rows[i - 1]!;
-        const b = rows[i]!;
-        if (b.milli < a.milli) continue; // a new device or a reset: a new series, not a negative
-        const first = Math.floor(a.captured / HOUR_S) * HOUR_S;
-        const slots: number[] = [];
-        for (let h = first; h < b.captured; h += HOUR_S) slots.push(h);
-        const parts =
-          slots.length === 1
-            ? [b.milli - a.milli]
-            : apportion(
-                b.milli - a.milli,
-                slots.map(() => 1),
-                slots.length,
-              );
-        slots.forEach((h, k) => {
-          const key = bucketOf(h);
-          const cur = buckets.get(key) ?? { milli: 0, est: false, unit: b.unit };
-          cur.milli += parts[k]!;
-          cur.est ||= slots.length > 1;
-          buckets.set(key, cur);
-        });
+        const [aAt, aMilli] = rows[i - 1]!;
+        const [bAt, bMilli] = rows[i]!;
+        if (bMilli < aMilli) continue; // a new device or a reset: a new series, not a negative
+        const first = Math.floor(aAt / HOUR_S) * HOUR_S;
+        const n = Math.max(1, Math.ceil((bAt - first) / HOUR_S));
+        if (n === 1) add(first, bMilli - aMilli, false);
+        else {
+          const parts = apportion(bMilli - aMilli, new Array<number>(n).fill(1), n);
+          for (let k = 0; k < n; k++) add(first + k * HOUR_S, parts[k]!, true);
+        }
       }
-      for (const [s, v] of buckets) {
-        if (s < from || s >= to) continue;
-        out.push({ start: luxIso(s), end: luxIso(endOf(s)), channel, kind, consumption: v.milli / 1000, unit: v.unit, estimated: v.est });
+      for (const v of buckets) {
+        if (v.s < from || v.s >= to) continue;
+        const record: MbusRecord = {
+          start: luxIso(v.s),
+          end: luxIso(endOf(v.s)),
+          channel,
+          kind,
+          consumption: v.milli / 1000,
+          unit,
+          estimated: v.est,
+        };
+        found.push({ s: v.s, record });
       }
     }
-    return out.sort((x, y) => Date.parse(x.start) - Date.parse(y.start) || x.channel - y.channel);
+    return found.sort((x, y) => x.s - y.s || x.record.channel - y.record.channel).map((x) => x.record);
   }
 
   const queries = {
