@@ -133,17 +133,21 @@ export function createQueries(db: DatabaseSync, path: string, detailRetentionDay
     const days = sql.days.all(meter, step === '1d' ? from : luxMonthStart(from), to) as unknown as AggRow[];
     if (step === '1d') return days.map((r) => electricity(r, luxNextDay(r.s)));
     const months: AggRow[] = [];
+    let monthEnd = -Infinity;
     for (const d of days) {
-      const s = luxMonthStart(d.s);
       const m = months.at(-1);
-      if (m && m.s === s) {
+      if (m && d.s < monthEnd) {
         m.imp += d.imp;
         m.exp += d.exp;
         m.impR += d.impR;
         m.expR += d.expR;
         m.peak = Math.max(m.peak, d.peak);
         m.est += d.est;
-      } else months.push({ ...d, s });
+      } else {
+        const s = luxMonthStart(d.s);
+        monthEnd = luxNextMonth(s);
+        months.push({ ...d, s });
+      }
     }
     return months.filter((m) => m.s >= from).map((m) => electricity(m, luxNextMonth(m.s)));
   }
