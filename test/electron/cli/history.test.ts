@@ -97,20 +97,41 @@ describe('luxp1 history import', () => {
     expect(r.stdout).toContain(`${FRAMES / 2} new`);
   });
 
-  it('is registered in luxp1 and runs as a command', async () => {
+  it('draws a progress bar when stderr is a terminal, and none into a pipe', async () => {
+    // util-linux `script` gives the command a pseudo-terminal, as a shell in a terminal would.
+    const command = `${NODE} electron/cli/luxp1.ts history import --data ${freshData()} --key ${KEY_HEX} ${rawFirstHalf}`;
+    const r = await new Promise<{ code: number | null; out: string }>((resolve, reject) => {
+      const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: ROOT });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, out }));
+    });
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\[#{30}\] 100% [\d.]+\/[\d.]+ MB, 1080 telegrams/);
+    expect(r.out).toContain('1080 new');
+  });
+
+  it('is registered in luxp1 and runs as a command; into a pipe, stderr stays empty (no progress bar)', async () => {
     const data = freshData();
-    const r = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
+    const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
       const child = spawn(NODE, ['electron/cli/luxp1.ts', 'history', 'import', '--data', data, '--key', KEY_HEX, rawFirstHalf], {
         cwd: ROOT,
       });
       let stdout = '';
+      let stderr = '';
       child.stdout.on('data', (d: Buffer) => {
         stdout += d.toString();
       });
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+      });
       child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout }));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
-    expect(r.code).toBe(0);
+    expect(r).toMatchObject({ code: 0, stderr: '' });
     expect(r.stdout).toContain(`${FRAMES / 2} new`);
   });
 });
