@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ElectricityRecord, HistoryStep } from '../../../../contracts/history.ts';
+import type { ElectricityRecord, HistoryStep, MbusRecord } from '../../../../contracts/history.ts';
+import { luxIso } from '../../../../electron/host/history/lux-calendar.ts';
 import { createRecorder } from '../../../../electron/host/history/recorder.ts';
 import type { Recorder } from '../../../../electron/host/history/recorder.ts';
 import { at, reading } from './readings.ts';
@@ -135,6 +136,68 @@ describe('history recorder: totals from the registers (property)', () => {
         expect(messy).toEqual(clean);
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('history recorder: import twice = import once (property)', () => {
+  it('recording the same telegrams again, in batches of any size, changes nothing', () => {
+    const arb = points(true).chain((ps) => fc.tuple(fc.constant(ps), fc.integer({ min: 1, max: ps.length })));
+    fc.assert(
+      fc.property(arb, ([ps, size]) => {
+        const readings = ps.map((p) => reading(p.t, p.regs));
+        const [once, twice] = [1, 2].map((times) =>
+          withRecorder((rec) => {
+            for (let k = 0; k < times; k++) for (let i = 0; i < readings.length; i += size) rec.recordMany(readings.slice(i, i + size));
+            return [series(rec, '15m'), series(rec, '1d'), series(rec, '10s'), rec.events({ from: 0, to: ALL.to })];
+          }),
+        );
+        expect(twice).toEqual(once);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('history recorder: M-Bus (property)', () => {
+  it('hourly consumption adds up to the index difference whatever the order, repeats or gaps', () => {
+    const arb = fc
+      .array(
+        fc.record({ hours: fc.oneof({ weight: 8, arbitrary: fc.constant(1) }, fc.integer({ min: 2, max: 30 })), milli: fc.nat(5_000) }),
+        {
+          minLength: 1,
+          maxLength: 150,
+        },
+      )
+      .chain((steps) => {
+        let h = at('2026-10-24T20:00:00+02:00');
+        let milli = 1_234_567;
+        const values = [{ h, milli }];
+        for (const s of steps) {
+          h += s.hours * 3600;
+          milli += s.milli;
+          values.push({ h, milli });
+        }
+        return fc.tuple(fc.constant(values), fc.shuffledSubarray(values, { minLength: values.length, maxLength: values.length }));
+      });
+    fc.assert(
+      fc.property(arb, ([values, shuffled]) =>
+        withRecorder((rec) => {
+          for (const v of [...shuffled, ...shuffled.slice(0, 5)]) {
+            const gas = { channel: 2, kind: 'gas' as const, value: v.milli / 1000, unit: 'm3', capturedAt: luxIso(v.h) };
+            rec.record(reading(v.h + 7, { imp: 1 }, { mbus: [gas] }));
+          }
+          const total = values.at(-1)!.milli - values[0]!.milli;
+          for (const step of ['1h', '1d', '1mo'] as const) {
+            const records = rec.series({ ...ALL, kind: 'gas', step }).records as MbusRecord[];
+            expect(Math.round(records.reduce((s, r) => s + r.consumption * 1000, 0))).toBe(total);
+          }
+          const hours = rec.series({ ...ALL, kind: 'gas', step: '1h' }).records as MbusRecord[];
+          const gaps = values.some((v, i) => i > 0 && v.h - values[i - 1]!.h > 3600);
+          expect(hours.some((r) => r.estimated)).toBe(gaps);
+        }),
+      ),
+      { numRuns: 40 },
     );
   });
 });
