@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -219,6 +219,24 @@ describe('history recorder: on disk', () => {
       expect((err as HistoryError).message).toContain(path);
     }
     expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('a database damaged on disk gives CORRUPT errors from record and queries, never a crash', () => {
+    const path = file();
+    const first = createRecorder({ path, clock: { now: () => NOW } });
+    const t = at('2026-10-01T00:00:00+02:00');
+    first.recordMany(Array.from({ length: 20_000 }, (_, i) => reading(t + i * 10, { imp: i, pImp: i % 300 })));
+    first.close();
+    const fd = openSync(path, 'r+');
+    const pages = statSync(path).size / 4096;
+    for (let p = 2; p < pages; p++) writeSync(fd, Buffer.alloc(64, 0xff), 0, 64, p * 4096); // every page header but the schema's
+    closeSync(fd);
+    const errors: HistoryError[] = [];
+    const rec = createRecorder({ path, clock: { now: () => NOW }, onError: (e) => errors.push(e) });
+    expect(rec.record(reading(t + 300_000, { imp: 30_000 }))).toBe('failed');
+    expect(errors[0]).toMatchObject({ code: 'CORRUPT' });
+    expect(() => rec.series({ ...ALL, kind: 'electricity', step: '1d' })).toThrow(/damaged; left untouched/);
+    expect(() => rec.close()).not.toThrow();
   });
 
   it('answers a bad query with a HistoryError, not a crash', () => {
