@@ -32,11 +32,11 @@ from FILE, or from stdin when FILE is '-' or missing, and writes one JSON record
 Exit codes: 0 input decoded (rejected frames are reported as records), 1 reading the input
 failed midway, 2 bad argument or a FILE that cannot be opened.`;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 interface Settings {
-  key: Uint8Array | null;
-  keyFile: string | null; // read in main(): the key comes from it
+  key: string | undefined; // --key, as typed
+  keyFile: string | undefined; // --key-file: read in main() by resolveKey
   aad: Uint8Array | undefined;
   plain: PlainPolicy;
   noCrc: boolean;
@@ -46,7 +46,7 @@ interface Settings {
 }
 
 /** `hex` as a meter key; `source` names where it came from (never the key itself) in errors. */
-function parseKey(hex: string | undefined, source = '--key'): Uint8Array | null {
+export function parseKey(hex: string | undefined, source = '--key'): Uint8Array | null {
   if (hex === undefined) return null;
   const key = /^[0-9a-fA-F]{32}$/.test(hex) ? parseHex(hex) : null;
   if (key === null) throw new UsageError(`${source} must be 32 hex digits (the meter's 16-byte key), got ${hex.length} character(s)`);
@@ -62,7 +62,7 @@ function parseKey(hex: string | undefined, source = '--key'): Uint8Array | null 
  * The key in a key file: 32 hex digits, any whitespace around or between them ignored. A file that
  * other users may read is still used (the user asked for it), with a one-line warning on stderr.
  */
-async function readKeyFile(path: string): Promise<Uint8Array> {
+export async function readKeyFile(path: string): Promise<Uint8Array> {
   let text: string;
   let shared = false;
   try {
@@ -123,16 +123,25 @@ function parseOptions(argv: string[]) {
   });
 }
 
+/**
+ * The meter key from `--key-file`, `--key` or `$LUXP1_KEY` (the options exclude each other; the
+ * environment counts only when neither is given). Shared by `decode` and `history import`.
+ */
+export async function resolveKey(key: string | undefined, keyFile: string | undefined): Promise<Uint8Array | null> {
+  if (key !== undefined && keyFile !== undefined) throw new UsageError('give --key-file or --key, not both');
+  if (keyFile !== undefined) return readKeyFile(keyFile);
+  if (key !== undefined) return parseKey(key);
+  const env = process.env.LUXP1_KEY?.trim();
+  return env ? parseKey(env, 'LUXP1_KEY') : null;
+}
+
 function settingsFrom(parsed: ReturnType<typeof parseOptions>): Settings {
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`expected at most one FILE, got ${positionals.length}`);
   const file = positionals[0] === undefined || positionals[0] === '-' ? null : positionals[0];
-  if (values.key !== undefined && values['key-file'] !== undefined) throw new UsageError('give --key-file or --key, not both');
-  // The environment only when no option names a key: an explicit option always wins.
-  const fromEnv = values.key === undefined && values['key-file'] === undefined ? process.env.LUXP1_KEY : undefined;
   return {
-    key: values.key !== undefined ? parseKey(values.key) : parseKey(fromEnv || undefined, 'LUXP1_KEY'),
-    keyFile: values['key-file'] ?? null,
+    key: values.key,
+    keyFile: values['key-file'],
     aad: parseAad(values.aad),
     plain: parsePlain(values.plain),
     noCrc: values['no-crc'] === true,
@@ -142,7 +151,7 @@ function settingsFrom(parsed: ReturnType<typeof parseOptions>): Settings {
   };
 }
 
-async function openInput(file: string | null): Promise<Readable> {
+export async function openInput(file: string | null): Promise<Readable> {
   if (file === null) return process.stdin;
   let handle: Awaited<ReturnType<typeof open>> | undefined;
   try {
@@ -187,10 +196,14 @@ function createWriter(withRaw: boolean) {
   };
 }
 
-type Writer = ReturnType<typeof createWriter>;
+/** Where decoded events go: stdout here, the history for `luxp1 history import`. */
+export interface DecodeSink {
+  readonly closed: boolean;
+  write(events: DecoderEvent[], extra?: string[]): Promise<void>;
+}
 
 /** Replays a capture: frame lines go through the decoder, redacted records are printed as they are, other lines skipped. */
-async function decodeCapture(input: AsyncIterable<Uint8Array>, first: Uint8Array, decoder: StreamDecoder, out: Writer): Promise<void> {
+async function decodeCapture(input: AsyncIterable<Uint8Array>, first: Uint8Array, decoder: StreamDecoder, out: DecodeSink): Promise<void> {
   let pending = '';
   let lineNo = 0;
   const utf8 = new TextDecoder();
@@ -226,46 +239,52 @@ async function* emptyInput(): AsyncIterable<Uint8Array> {}
 export async function main(argv: string[]): Promise<number> {
   let settings: Settings;
   let input: Readable;
+  let key: Uint8Array | null;
   try {
     settings = parseSettings(argv);
     if (settings.help) {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    if (settings.keyFile !== null) settings.key = await readKeyFile(settings.keyFile);
+    key = await resolveKey(settings.key, settings.keyFile);
     input = await openInput(settings.file);
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     process.stderr.write(`luxp1 decode: ${err.message}\n`);
     return 2;
   }
-  const decoder = createStreamDecoder({ key: settings.key, aad: settings.aad, plain: settings.plain, noCrc: settings.noCrc });
+  const decoder = createStreamDecoder({ key, aad: settings.aad, plain: settings.plain, noCrc: settings.noCrc });
   const out = createWriter(settings.withRaw);
   try {
-    const iterator = input[Symbol.asyncIterator]();
-    // Enough bytes to tell a capture from raw port bytes.
-    let head = new Uint8Array(0);
-    let done = false;
-    while (head.length < 40 && !done) {
-      const next = await iterator.next();
-      if (next.done) done = true;
-      else head = Buffer.concat([head, next.value as Uint8Array]);
-    }
-    const rest: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => iterator };
-    if (isCaptureStart(head)) await decodeCapture(done ? emptyInput() : rest, head, decoder, out);
-    else {
-      await out.write(decoder.push(head));
-      if (!done) {
-        for await (const chunk of rest) {
-          await out.write(decoder.push(chunk));
-          if (out.closed) break; // nobody reads the output: stop reading the input too
-        }
-      }
-    }
-    await out.write(decoder.finish());
+    await decodeInput(input, decoder, out);
   } catch (err) {
     process.stderr.write(`luxp1 decode: reading input failed: ${(err as Error).message}\n`);
     return 1;
   }
   return 0;
+}
+
+/** Tells a capture from raw port bytes and feeds all of `input` through `decoder` into `out`. */
+export async function decodeInput(input: Readable, decoder: StreamDecoder, out: DecodeSink): Promise<void> {
+  const iterator = input[Symbol.asyncIterator]();
+  // Enough bytes to tell a capture from raw port bytes.
+  let head = new Uint8Array(0);
+  let done = false;
+  while (head.length < 40 && !done) {
+    const next = await iterator.next();
+    if (next.done) done = true;
+    else head = Buffer.concat([head, next.value as Uint8Array]);
+  }
+  const rest: AsyncIterable<Uint8Array> = { [Symbol.asyncIterator]: () => iterator };
+  if (isCaptureStart(head)) await decodeCapture(done ? emptyInput() : rest, head, decoder, out);
+  else {
+    await out.write(decoder.push(head));
+    if (!done) {
+      for await (const chunk of rest) {
+        await out.write(decoder.push(chunk));
+        if (out.closed) break; // nobody reads the output: stop reading the input too
+      }
+    }
+  }
+  await out.write(decoder.finish());
 }

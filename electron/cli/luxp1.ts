@@ -7,6 +7,7 @@
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<{ main(argv: string[]): Promise<number> }> }> = {
   decode: { summary: 'decode raw port bytes to NDJSON', load: () => import('./decode.ts') },
+  history: { summary: 'import port dumps into the history, export it as CSV/NDJSON', load: () => import('./history.ts') },
   central: { summary: 'run the bundled central system (HTTP API)', load: () => import('../../central-mock/main.ts') },
   simulate: { summary: 'run simulated meters from the central system', load: () => import('../../central-mock/simulate-cli.ts') },
   serve: { summary: 'serve the app in a browser (browser mode)', load: () => import('../host/serve-cli.ts') },

@@ -26,6 +26,7 @@ export const enStatus = {
   'reject.REPLAY': 'replayed',
   'reject.NO_KEY': 'no key',
   'reject.MALFORMED': 'malformed',
+  'reject.PLAIN_REFUSED': 'unencrypted, refused',
   'mbus.notPushed':
     'Your meter’s port sends no gas, water or heat readings: either no such meter is connected, or your grid operator has not enabled them on the port.',
 } as const satisfies Record<string, string>;

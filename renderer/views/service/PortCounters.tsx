@@ -3,7 +3,8 @@ import type { PortHealth } from '../../../contracts/ipc.ts';
 import type { ErrorCode } from '../../../protocol/types.ts';
 import { t } from '../../i18n/index.ts';
 
-const CODES: ErrorCode[] = ['AUTH_FAILED', 'CRC_MISMATCH', 'REPLAY', 'NO_KEY', 'MALFORMED'];
+// Every error code the decoder has, zero included; a new code appears here without a change.
+const codes = (h: PortHealth): ErrorCode[] => Object.keys(h.rejected) as ErrorCode[];
 
 /** Shows `health`'s counters; every error code is listed, zero included, so a rise is easy to spot. */
 export function PortCounters(props: { health: PortHealth | null }) {
@@ -16,7 +17,7 @@ export function PortCounters(props: { health: PortHealth | null }) {
       <dl className="pairs">
         <dt>{t('service.counters.decoded')}</dt>
         <dd data-testid="service-count-decoded">{h.framesDecoded}</dd>
-        {CODES.map((c) => (
+        {codes(h).map((c) => (
           <div key={c}>
             <dt>{c}</dt>
             <dd data-testid={`service-count-${c}`}>{h.rejected[c] ?? 0}</dd>
