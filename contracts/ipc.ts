@@ -103,7 +103,8 @@ export type KeyDiagnosis =
   | 'encrypted-no-key'
   | 'key-ok'
   | 'wrong-key' // tag fails on every frame
-  | 'key-rotated'; // the key that used to work now fails: the operator changed it
+  | 'key-rotated' // the key that used to work now fails: the operator changed it
+  | 'plain-refused'; // plain telegrams after verified encrypted ones: refused (an injection, or encryption switched off)
 
 export interface PortHealth {
   encrypted: boolean | null; // null until the first frame
@@ -146,7 +147,25 @@ export interface Snapshot {
   messages: MessageRecord[]; // newest first, kept across restarts
   problems: ProblemRecord[]; // newest first, capped
   frames: FrameRecord[]; // newest first, the last 200: a page opened later shows the port's recent past too
+  plain: PlainDataState;
   notices?: string[]; // what the user must know about the host's files and the demo, oldest first
+}
+
+// ---- unencrypted data after encrypted (issue 9: downgrade) -------------------------------------
+
+/**
+ * What LuxP1 does with plain telegrams once encrypted frames have verified under the key: `ask`
+ * (refuse them, and ask the user once: an injection looks exactly like the operator switching
+ * encryption off), `accept` or `refuse` (for integrators). Kept in the settings.
+ */
+export type PlainDataSetting = 'ask' | 'accept' | 'refuse';
+
+export interface PlainDataState {
+  setting: PlainDataSetting;
+  /** Plain telegrams are being refused and the user has not answered yet (setting 'ask'). */
+  asking: boolean;
+  /** The user agreed: plain telegrams are readings until an encrypted frame verifies again. */
+  accepted: boolean;
 }
 
 // ---- pairing and the central system (issue 5) ---------------------------------------------------
@@ -203,6 +222,8 @@ export interface Requests {
   // verified: it opened the newest encrypted frame; unchecked: no encrypted frame to try it on yet
   'key:set': [{ hex: string }, KeyStatus & { check: 'verified' | 'unchecked' }];
   'key:clear': [null, KeyStatus];
+  'plain:answer': [{ accept: boolean }, PlainDataState]; // the user's answer to "your meter now sends unencrypted data"
+  'plain:setting': [{ setting: PlainDataSetting }, PlainDataState];
   'messages:markRead': [{ channel: MessageRecord['channel'] }, null];
   'pairing:pair': [{ centralUrl?: string; meterId: string; code: string }, PairingOutcome];
   'capture:export': [{ redact: boolean }, { fileName: string; ndjson: string; frames: number }];
@@ -224,6 +245,7 @@ export interface Events {
   'meter:link': LinkState;
   'meter:health': PortHealth;
   'key:status': KeyStatus;
+  'meter:plain': PlainDataState;
   'staff:timing': ChangeTiming; // a change's acceptedAt / seenAt / supersededBy filled in (to its client only)
   'staff:session': StaffSessionState; // this client's staff session ended by itself (to that client only)
   'meter:message': MessageRecord; // a new message, or one whose readAt changed (same channel + firstSeenAt)
@@ -251,6 +273,8 @@ export const CHANNELS = [
   'key:status',
   'key:set',
   'key:clear',
+  'plain:answer',
+  'plain:setting',
   'messages:markRead',
   'pairing:pair',
   'capture:export',
@@ -270,6 +294,7 @@ export const EVENTS = [
   'meter:link',
   'meter:health',
   'key:status',
+  'meter:plain',
   'staff:timing',
   'staff:session',
   'meter:message',

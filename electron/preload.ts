@@ -58,6 +58,8 @@ export function createLuxApi(ipc: IpcRendererLike): LuxApi {
     'staff:change': invoker(ipc, 'staff:change'),
     'staff:pairingCode': invoker(ipc, 'staff:pairingCode'),
     'staff:audit': invoker(ipc, 'staff:audit'),
+    'plain:answer': invoker(ipc, 'plain:answer'),
+    'plain:setting': invoker(ipc, 'plain:setting'),
     on: subscriber(ipc),
   } satisfies LuxApi;
   return api;

@@ -12,10 +12,12 @@ import type { DecoderEvent } from '../../protocol/types.ts';
 import { exportCapture } from './capture-export.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { createEventHub } from './events.ts';
+import { createCounterStore } from './counter-store.ts';
 import { createInbox } from './inbox.ts';
 import { createKeyRoom } from './key-room.ts';
 import { createKeyStore, type KeyProtector } from './key-store.ts';
 import { createNotices, type Notices } from './notices.ts';
+import { createPlainData, policyFor } from './plain-data.ts';
 import { createLinkRoom } from './link-room.ts';
 import { dataPaths } from './paths.ts';
 import { createSession, type DecoderFactory } from './session.ts';
@@ -61,6 +63,9 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
   const inbox = createInbox(opts.protector === 'memory' ? null : paths.messages, (record) => hub.emit('meter:message', record));
   const inboxWarning = await inbox.load();
   if (inboxWarning) notices.add(inboxWarning);
+  const counters = createCounterStore(opts.protector === 'memory' ? null : paths.counters, (line) => notices.add(line));
+  const countersWarning = await counters.load();
+  if (countersWarning) notices.add(countersWarning);
 
   // Everything the session decodes also reaches the staff service, which times changes on it.
   const decoderWatchers: ((event: DecoderEvent, at: number) => void)[] = [];
@@ -73,9 +78,11 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
   };
 
   const session = createSession({
-    // plain 'accept' keeps today's behaviour until the accept/ask/refuse flow below uses the decoder's 'auto'.
-    createDecoder: opts.createDecoder ?? ((o) => createStreamDecoder({ key: o.key, plain: 'accept' })),
+    createDecoder: opts.createDecoder ?? ((o) => createStreamDecoder(o)),
     key: keys.key(),
+    // Under the same key the counter must go on rising across restarts: a recorded frame stays a replay.
+    ...(counters.get(keys.key()) ? { counters: counters.get(keys.key()) } : {}),
+    plain: policyFor(settings.get().plainData),
     inbox,
     clock,
     emit: (event, payload) => hub.emit(event, payload),
@@ -142,12 +149,27 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     onSession: (state, client) => hub.emit('staff:session', state, client),
   });
   decoderWatchers.push((event, at) => staff.observeTelegram(event, at));
+  const plainData = createPlainData({ settings, session, emit: (state) => hub.emit('meter:plain', state) });
+  decoderWatchers.push((event) => {
+    plainData.observe(event);
+    const key = event.type === 'telegram' && event.encrypted ? keys.key() : null;
+    if (key) counters.save(key, session.counters());
+  });
 
   const handlers: Handlers = {
     'app:snapshot': async () =>
-      ok({ at: clock.now(), link: linkRoom.state(), key: keys.status(), ...session.snapshotPart(), notices: notices.list() }),
+      ok({
+        at: clock.now(),
+        link: linkRoom.state(),
+        key: keys.status(),
+        ...session.snapshotPart(),
+        notices: notices.list(),
+        plain: plainData.state(),
+      }),
     ...linkRoom.handlers,
     ...keyRoom.handlers,
+    'plain:answer': async ({ accept }) => ok(plainData.answer(accept)),
+    'plain:setting': async ({ setting }) => ok(await plainData.setSetting(setting)),
     'messages:markRead': async ({ channel }) => {
       await inbox.markRead(channel, clock.now());
       return ok(null);
@@ -181,6 +203,7 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
       session.close();
       await background;
       await inbox.flush();
+      await counters.flush();
     },
   };
 }

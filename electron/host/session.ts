@@ -4,7 +4,7 @@
  * and emits the meter events. Knows nothing about where the bytes come from.
  */
 import type { Events, FrameRecord, PortHealth, ProblemRecord, ReadingRecord, Snapshot } from '../../contracts/ipc.ts';
-import type { DecoderEvent } from '../../protocol/types.ts';
+import type { DecoderEvent, PlainPolicy } from '../../protocol/types.ts';
 import { bytesToAscii, bytesToHex } from '../../protocol/index.ts';
 import type { Clock } from './clock.ts';
 import { createFrameLog, type FrameLog } from './frame-log.ts';
@@ -16,15 +16,25 @@ export interface StreamDecoder {
   push(bytes: Uint8Array): DecoderEvent[];
   finish(): DecoderEvent[];
   setKey(key: Uint8Array | null, aad?: Uint8Array): void;
+  setPlainPolicy(policy: PlainPolicy): void;
+  counters(): Record<string, number>;
   reset(): void;
 }
-export type DecoderFactory = (opts: { key: Uint8Array | null }) => StreamDecoder;
+export type DecoderFactory = (opts: {
+  key: Uint8Array | null;
+  counters?: Readonly<Record<string, number>>;
+  plain?: PlainPolicy;
+}) => StreamDecoder;
 
 type Emit = <E extends 'meter:reading' | 'meter:problem' | 'meter:frame' | 'meter:health'>(event: E, payload: Events[E]) => void;
 
 export interface SessionOptions {
   createDecoder: DecoderFactory;
   key: Uint8Array | null;
+  /** The last frame counter per system title already seen under `key` (persisted by the host). */
+  counters?: Readonly<Record<string, number>>;
+  /** What happens to plain telegrams; default 'auto' (refused once encrypted frames verified). */
+  plain?: PlainPolicy;
   inbox: Inbox;
   clock: Clock;
   emit: Emit;
@@ -44,6 +54,10 @@ export interface Session {
   sourceChanged(): void;
   /** Installs a new key (or none) and re-diagnoses on the newest encrypted frame. */
   setKey(key: Uint8Array | null): KeyVerification;
+  /** Changes what happens to plain telegrams from now on. */
+  setPlainPolicy(policy: PlainPolicy): void;
+  /** The last frame counter per system title under the current key. */
+  counters(): Record<string, number>;
   /** Tries `key` on the newest encrypted frame without installing it. */
   verifyKey(key: Uint8Array): { result: KeyVerification; systemTitle: string | null };
   health(): PortHealth;
@@ -61,7 +75,11 @@ const RECENT_FRAMES = 200;
 export function createSession(opts: SessionOptions): Session {
   const { clock, emit } = opts;
   const healthEvery = opts.healthIntervalMs ?? 250;
-  const decoder = opts.createDecoder({ key: opts.key });
+  const decoder = opts.createDecoder({
+    key: opts.key,
+    ...(opts.counters ? { counters: opts.counters } : {}),
+    ...(opts.plain ? { plain: opts.plain } : {}),
+  });
   const tracker = createHealthTracker();
   const frames = createFrameLog();
   const history: Snapshot['history'] = [];
@@ -172,6 +190,8 @@ export function createSession(opts: SessionOptions): Session {
       return result;
     },
     verifyKey: (key) => verify(key),
+    setPlainPolicy: (policy) => decoder.setPlainPolicy(policy),
+    counters: () => decoder.counters(),
     health: () => tracker.health(),
     snapshotPart() {
       const since = clock.now() - HISTORY_MS;

@@ -4,7 +4,7 @@
  * before anything is overwritten: valid fields are kept, invalid ones fall back to defaults, and
  * the caller gets one warning to show once. Never holds key material (see key-store.ts).
  */
-import type { SourceConfig } from '../../contracts/ipc.ts';
+import type { PlainDataSetting, SourceConfig } from '../../contracts/ipc.ts';
 import { validatePayload } from '../ipc/validate.ts';
 import { keepBadCopy, readTextIfExists, saveError, writeFileAtomic } from './atomic-file.ts';
 
@@ -13,9 +13,10 @@ export interface Settings {
   centralUrl: string | null; // the central system for pairing
   silenceMs: number; // no frame for this long → link "silent"
   captureMinutes: number; // how far back `capture:export` reaches
+  plainData: PlainDataSetting; // plain telegrams after verified encrypted ones (plain-data.ts)
 }
 
-export const DEFAULT_SETTINGS: Settings = { source: null, centralUrl: null, silenceMs: 30_000, captureMinutes: 10 };
+export const DEFAULT_SETTINGS: Settings = { source: null, centralUrl: null, silenceMs: 30_000, captureMinutes: 10, plainData: 'ask' };
 
 export interface LoadedSettings {
   settings: Settings;
@@ -46,6 +47,10 @@ function pick(raw: Record<string, unknown>): { settings: Settings; rejected: str
   if (raw.silenceMs !== undefined) {
     if (isBetween(raw.silenceMs, 1_000, 3_600_000)) settings.silenceMs = raw.silenceMs;
     else rejected.push('silenceMs');
+  }
+  if (raw.plainData !== undefined) {
+    if (raw.plainData === 'ask' || raw.plainData === 'accept' || raw.plainData === 'refuse') settings.plainData = raw.plainData;
+    else rejected.push('plainData');
   }
   if (raw.captureMinutes !== undefined) {
     if (isBetween(raw.captureMinutes, 1, 120)) settings.captureMinutes = raw.captureMinutes;

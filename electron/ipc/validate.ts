@@ -131,6 +131,8 @@ const VALIDATORS = {
   'staff:change': fromResult(validateStaffChange),
   'staff:pairingCode': nothing,
   'staff:audit': nothing,
+  'plain:answer': obj({ accept: bool }),
+  'plain:setting': obj({ setting: oneOf('ask', 'accept', 'refuse') }),
 } satisfies { [C in Channel]: Check<Payload<C>> };
 
 export type Validated<C extends Channel> = ApiResult<Payload<C>>;

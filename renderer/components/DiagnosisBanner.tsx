@@ -4,7 +4,7 @@
  * source, the link or the host has failed.
  */
 import { t } from '../i18n/index.ts';
-import { useApp } from '../state/context.tsx';
+import { useApi, useApp } from '../state/context.tsx';
 import type { PortStatusKind } from '../state/port-status.ts';
 import { selectPortStatus } from '../state/store.ts';
 
@@ -18,6 +18,13 @@ export function DiagnosisBanner() {
   const severity = useApp((s) => selectPortStatus(s).severity);
   const diagnosis = useApp((s) => s.health?.diagnosis ?? null);
   const loaded = useApp((s) => s.loaded);
+  const asking = useApp((s) => s.plain?.asking === true);
+  const setPlain = useApp((s) => s.setPlain);
+  const api = useApi();
+  const answer = async (accept: boolean): Promise<void> => {
+    const r = await api['plain:answer']({ accept });
+    if (r.ok) setPlain(r.value);
+  };
   if (!loaded) return null; // nothing is known before the first snapshot
   return (
     <div
@@ -31,6 +38,16 @@ export function DiagnosisBanner() {
         {ICON[severity]}
       </span>
       <span>{t(`status.${kind}`)}</span>
+      {kind === 'plain-refused' && asking && (
+        <>
+          <button type="button" className="link-button" data-testid="plain-accept" onClick={() => void answer(true)}>
+            {t('plain.accept')}
+          </button>
+          <button type="button" className="link-button" data-testid="plain-refuse" onClick={() => void answer(false)}>
+            {t('plain.refuse')}
+          </button>
+        </>
+      )}
       {NEEDS_KEY.has(kind) && view !== 'pairing' && (
         <button type="button" className="link-button" data-testid="diagnosis-open-pairing" onClick={() => setView('pairing')}>
           {t('diagnosis.openPairing')}

@@ -15,6 +15,8 @@ export const enPairing = {
   'pairing.port.keyOk': 'Your key opens the frames from system title {title}. All set.',
   'pairing.port.wrongKey': 'The stored key does not open the frames from system title {title}.',
   'pairing.port.rotated': 'Your operator changed the key. Pair again to fetch the new one.',
+  'pairing.port.plainRefused':
+    'Unencrypted telegrams arrive where encrypted ones were verified before: LuxP1 does not show them until you agree (see the port panel).',
   'pairing.port.systemTitle': 'System title:',
   'pairing.hint.cable': 'Check the cable sits firmly in the meter’s P1 port (RJ12) and in the computer.',
   'pairing.hint.request': 'The meter sends only while the data-request line (pin 2) is held high: use a P1 cable that does this.',

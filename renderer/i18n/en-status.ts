@@ -13,6 +13,16 @@ export const enStatus = {
   'status.wrong-key': 'Wrong key: no new values can be read. Pair with your grid operator again, or check the key in Settings.',
   'status.key-rotated':
     'The key stopped working: your operator has probably changed it. No new values can be read until you pair again or enter the new key in Settings.',
+  'status.plain-refused':
+    'Your meter now sends unencrypted data. LuxP1 does not show it: that is what someone injecting data on the line would send too. If your grid operator switched encryption off, show it.',
+  'plain.accept': 'Show the unencrypted data',
+  'plain.refuse': 'Keep refusing it',
+  'plain.setting.title': 'Unencrypted data',
+  'plain.setting.explain':
+    'When the meter sends unencrypted data after encrypted data, it may be your grid operator switching encryption off, or someone injecting false values on the line.',
+  'plain.setting.ask': 'Ask me each time (recommended)',
+  'plain.setting.accept': 'Always show it',
+  'plain.setting.refuse': 'Never show it',
   'status.ok-encrypted': 'The key works: data is read and verified.',
   'status.ok-plain': 'The meter sends unencrypted data: no key is needed.',
   'status.no-signal': 'No signal: nothing arrives on the port. Check the cable and that the P1 port is enabled.',

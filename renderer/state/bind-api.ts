@@ -22,6 +22,7 @@ const APPLY: { [E in EventName]: (s: AppState, payload: Events[E]) => void } = {
   'meter:frame': (s, p) => s.addFrame(p),
   'staff:timing': (s, p) => s.applyTiming(p),
   'staff:session': (s, p) => s.setStaffEnded(p),
+  'meter:plain': (s, p) => s.setPlain(p),
 };
 
 /** Subscribe `store` to `api`; returns the unsubscribe function. Reloads the snapshot on every reconnect. */

@@ -8,8 +8,10 @@
  *     Nothing else the app last heard can be vouched for any more.
  *  2. No source is chosen: `no-source`.
  *  3. The link is not receiving (connecting, reconnecting, failed, or open but silent): that state.
- *  4. Frames arrive but cannot be opened: `needs-key`, `wrong-key` or `key-rotated`; an encrypted
- *     port whose key was removed is `needs-key` whatever the last diagnosis said.
+ *  4. Frames arrive but cannot be opened, or may not be shown: `needs-key`, `wrong-key`, `key-rotated`,
+ *     or `plain-refused` (plain telegrams after verified encrypted ones: an injection, or the operator
+ *     switched encryption off; the user is asked). An encrypted port whose key was removed is
+ *     `needs-key` whatever the last diagnosis said.
  *  5. A verified telegram arrived within FRESH_MS: `ok-encrypted` (the key works) or `ok-plain`.
  *  6. Otherwise the link is open but nothing verified is current: `no-signal`, `noise` or `waiting`.
  *
@@ -31,6 +33,7 @@ export type PortStatusKind =
   | 'needs-key'
   | 'wrong-key'
   | 'key-rotated'
+  | 'plain-refused'
   | 'ok-encrypted'
   | 'ok-plain'
   | 'no-signal'
@@ -68,6 +71,7 @@ const SEVERITY: Record<PortStatusKind, Severity> = {
   'needs-key': 'warn',
   'wrong-key': 'bad',
   'key-rotated': 'bad',
+  'plain-refused': 'bad',
   'ok-encrypted': 'ok',
   'ok-plain': 'ok',
   'no-signal': 'warn',
@@ -100,7 +104,7 @@ export function derivePortStatus(f: PortFacts): PortStatus {
   const diagnosis = f.health?.diagnosis ?? 'no-signal';
   if (f.health?.encrypted === true && f.key?.hasKey === false) return status('needs-key', false, receiving);
   if (diagnosis === 'encrypted-no-key') return status('needs-key', false, receiving);
-  if (diagnosis === 'wrong-key' || diagnosis === 'key-rotated') return status(diagnosis, false, receiving);
+  if (diagnosis === 'wrong-key' || diagnosis === 'key-rotated' || diagnosis === 'plain-refused') return status(diagnosis, false, receiving);
   const fresh = f.lastVerifiedAt !== null && f.now - f.lastVerifiedAt <= FRESH_MS;
   if (fresh) return status(f.health?.encrypted === false ? 'ok-plain' : 'ok-encrypted', true, true);
   if (diagnosis === 'noise') return status('noise', false, receiving);

@@ -11,6 +11,7 @@ import type {
   KeyStatus,
   LinkState,
   MessageRecord,
+  PlainDataState,
   PortHealth,
   ProblemRecord,
   ReadingRecord,
@@ -52,12 +53,14 @@ export interface AppState {
   now: number;
   hostOffsetMs: number; // renderer clock minus host clock, measured at the last snapshot
   readingSeenAt: number | null; // renderer time the shown reading arrived (a snapshot's: converted from host time)
+  plain: PlainDataState | null; // unencrypted data after encrypted: the setting, and whether the host asks
   staffEnded: StaffSessionState | null; // this window's staff session ended by itself (`staff:session`)
   staffTerms: { centralUrl: string; idleMinutes: number } | null; // this window's staff session, while signed in
 
   setView(view: View): void;
   /** The renderer clock moved on: the port status may change (values grow old without any event). */
   tick(now: number): void;
+  setPlain(plain: PlainDataState): void;
   setHost(host: HostConnection): void;
   loadSnapshot(snapshot: Snapshot): void;
   setLoadError(error: ApiError): void;
@@ -113,11 +116,13 @@ export function createAppStore(clock: () => number = Date.now): AppStore {
     now: clock(),
     hostOffsetMs: 0,
     readingSeenAt: null,
+    plain: null,
     staffEnded: null,
     staffTerms: null,
 
     setView: (view) => set({ view }),
     tick: (now) => set({ now }),
+    setPlain: (plain) => set({ plain }),
     setHost: (host) => set({ host }),
     setLoadError: (loadError) => set({ loadError }),
     loadSnapshot(s) {
@@ -141,6 +146,7 @@ export function createAppStore(clock: () => number = Date.now): AppStore {
         unread: unreadIds(s.messages),
         problems: s.problems.slice(0, MAX_PROBLEMS),
         frames: log.frames,
+        plain: s.plain,
         intervals: log.intervals,
         now,
         hostOffsetMs,

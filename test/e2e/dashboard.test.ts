@@ -160,9 +160,13 @@ describe('a meter on a serial port', () => {
   );
 
   it(
-    'stays live when the operator switches the port to plain text, and says "unencrypted"',
+    'asks once when the operator switches the port to plain text, then stays live and says "unencrypted"',
     async () => {
       await stack.staff('PATCH', `/api/meters/${stack.meter.meterId}`, { encryption: false });
+      // Plain after verified encrypted looks exactly like an injection: refused until the user agrees (issue 9).
+      await waitAttr(page, 'diagnosis', 'data-status', 'plain-refused');
+      await keepScreenshot(page, 'dashboard-plain-asks');
+      await page.getByTestId('plain-accept').click();
       await waitAttr(page, 'health-encryption', 'data-encrypted', 'false');
       await waitAttr(page, 'diagnosis', 'data-diagnosis', 'plain');
       expect(await page.getByTestId('health-encryption').textContent()).toMatch(/unencrypted/i);

@@ -68,6 +68,7 @@ export const KEY_MANUAL: KeyStatus = { hasKey: true, origin: 'manual', meterId: 
 export function snapshot(patch: Partial<Snapshot> = {}): Snapshot {
   return {
     at: T0,
+    plain: { setting: 'ask', asking: false, accepted: false },
     link: LINK_OPEN,
     health: health(),
     key: KEY_MANUAL,

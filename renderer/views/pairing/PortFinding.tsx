@@ -19,6 +19,7 @@ const FINDING: Record<KeyDiagnosis, MessageKey> = {
   'key-ok': 'pairing.port.keyOk',
   'wrong-key': 'pairing.port.wrongKey',
   'key-rotated': 'pairing.port.rotated',
+  'plain-refused': 'pairing.port.plainRefused',
 };
 
 // Stands in for the title while translating, so the title can be its own element inside the sentence.
