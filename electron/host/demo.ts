@@ -29,6 +29,11 @@ export interface DemoOptions {
   projectRoot: string; // where electron/cli/luxp1.ts lives
   nodePath?: string; // a Node that runs .ts (24); default $LUXP1_NODE, else this process's
   intervalMs?: number; // the meter's push interval; default 10 000 (a Smarty's)
+  /**
+   * Epoch ms the demo meter's clock starts at, then runs at real speed ($LUXP1_DEMO_TIME): shows the
+   * demo at any hour, and gives tests a clock of their own instead of the wall's.
+   */
+  clockStart?: number;
   /** Default: a child process. `port` is the crashed central's, so its URL stays the same. */
   startCentral?: (centralDir: string, port?: number) => Promise<DemoCentral>;
   /** Waits before each restart of a crashed central, the last one repeated (default 1, 2, 4 … 30 s). */
@@ -99,6 +104,7 @@ export function createDemo(opts: DemoOptions): Demo {
         sink: { kind: 'tcp', host: '127.0.0.1', port: 0 },
         intervalMs,
         log: (line) => log(`demo meter: ${line}`),
+        ...(opts.clockStart === undefined ? {} : { now: shiftedClock(opts.clockStart) }),
       });
       const address = simulator.sink.address;
       if (!address) throw new Error('the simulated meter has no TCP address');
@@ -236,4 +242,10 @@ function stopChild(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/** A clock that reads `start` now and runs on at real speed. */
+function shiftedClock(start: number): () => Date {
+  const offset = start - Date.now();
+  return () => new Date(Date.now() + offset);
 }

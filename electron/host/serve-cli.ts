@@ -37,6 +37,7 @@ export interface BrowserModeOptions {
   token?: string;
   origins?: string[];
   intervalMs?: number;
+  demoClockStart?: number; // the demo meter's clock starts here ($LUXP1_DEMO_TIME)
   rendererDir?: string; // default dist/renderer ($LUXP1_RENDERER_DIR overrides)
   log?: (line: string) => void;
 }
@@ -101,6 +102,7 @@ export async function runBrowserMode(o: BrowserModeOptions): Promise<{ url: stri
     projectRoot: o.projectRoot,
     log,
     ...(o.intervalMs ? { intervalMs: o.intervalMs } : {}),
+    ...(o.demoClockStart === undefined ? {} : { clockStart: o.demoClockStart }),
   });
   const serve = (port: number) =>
     startBrowserServer({
@@ -172,6 +174,7 @@ export async function serveUntilSignal(args: CliArgs, root: string): Promise<num
       ...(args.token ? { token: args.token } : {}),
       origins: args.origins,
       ...(args.fast ? { intervalMs: 1_000 } : {}),
+      ...demoTime(process.env.LUXP1_DEMO_TIME),
     });
   } catch (err) {
     if (err instanceof DataDirBusy) return alreadyRunning(err, args.open);
@@ -211,4 +214,13 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   return serveUntilSignal(parsed.args, projectRootFromHere());
+}
+
+/** `$LUXP1_DEMO_TIME` (ISO 8601): where the demo meter's clock starts; ignored, with a word, when unreadable. */
+function demoTime(iso: string | undefined): { demoClockStart?: number } {
+  if (!iso) return {};
+  const at = Date.parse(iso);
+  if (Number.isFinite(at)) return { demoClockStart: at };
+  console.error(`LuxP1: LUXP1_DEMO_TIME=${JSON.stringify(iso)} is not an ISO 8601 time; the demo meter runs on the real clock`);
+  return {};
 }

@@ -17,6 +17,8 @@ export interface ServeChildOptions {
   dataDir: string;
   rendererDir: string; // a built renderer (build-renderer.ts), so the child never builds dist/
   args?: string[]; // extra `serve` flags, e.g. ['--fast']
+  /** Where the demo meter's clock starts (ISO 8601): a test's own time, never the wall's. Default: 03:00 at night. */
+  demoTime?: string;
 }
 
 const START_TIMEOUT_MS = 60_000;
@@ -55,7 +57,8 @@ export async function startServeChild(opts: ServeChildOptions): Promise<ServeChi
   const child = spawn(projectNode(), [cli, 'serve', '--listen', '127.0.0.1:0', '--data', opts.dataDir, ...(opts.args ?? [])], {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LUXP1_RENDERER_DIR: opts.rendererDir },
+    // The demo meter's values depend on its clock: tests pin it, at night by default (the quietest hour).
+    env: { ...process.env, LUXP1_RENDERER_DIR: opts.rendererDir, LUXP1_DEMO_TIME: opts.demoTime ?? '2026-01-15T03:00:00+01:00' },
   });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2_000)));
