@@ -2,7 +2,7 @@
  * Value formatters: numbers and units in the current language. Units live in the catalogue
  * (`fmt.*`) so that a language can reorder or space them.
  */
-import { currentLocale, formatNumber, t } from './index.ts';
+import { currentLanguage, currentLocales, formatNumber, t } from './index.ts';
 
 /** Integer watts as "1,234 W". */
 export const formatWatt = (w: number): string => t('fmt.watt', { value: formatNumber(w, 0) });
@@ -29,10 +29,10 @@ const TIME_ZONE = 'Europe/Luxembourg';
 // One formatter per (use, locale): the chart's axis formats times on every redraw.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(use: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const id = `${use}|${currentLocale()}`;
+  const id = `${use}|${currentLanguage()}`;
   let format = dateFormats.get(id);
   if (!format) {
-    format = new Intl.DateTimeFormat(currentLocale(), options);
+    format = new Intl.DateTimeFormat(currentLocales(), options);
     dateFormats.set(id, format);
   }
   return format;

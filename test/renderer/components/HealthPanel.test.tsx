@@ -45,7 +45,7 @@ describe('HealthPanel', () => {
     expect(screen.getByTestId('health-encryption').textContent).toMatch(/^Unencrypted/);
     expect(screen.getByTestId('health-decoded').textContent).toBe('7');
     expect(screen.getByTestId('health-rejected').textContent).toBe('3 authentication, 1 checksum, 4 replayed');
-    expect(screen.getByTestId('health-gaps').textContent).toBe('2 gap(s), 5 frame(s) missed');
+    expect(screen.getByTestId('health-gaps').textContent).toBe('2 gaps, 5 frames missed');
   });
 
   it('shows no counts before the first snapshot', () => {
