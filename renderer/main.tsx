@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { pickApi } from './api/pick-api.ts';
 import { App } from './components/App.tsx';
 import { t } from './i18n/index.ts';
+import { startLanguage } from './i18n/preference.ts';
 import { bindApi } from './state/bind-api.ts';
 import { AppProvider } from './state/context.tsx';
 import { nextFrame } from './state/frame-updates.ts';
@@ -13,6 +14,7 @@ import './styles/app.css';
 const api = pickApi(window);
 const store = createAppStore();
 bindApi(api, store);
+document.documentElement.lang = startLanguage();
 document.title = t('app.title');
 
 const root = document.getElementById('root');

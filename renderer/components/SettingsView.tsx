@@ -1,6 +1,7 @@
-/** The settings view: data source and meter key. */
+/** The settings view: data source, meter key and language. */
 import { t } from '../i18n/index.ts';
 import { KeyEntry } from './KeyEntry.tsx';
+import { LanguagePicker } from './LanguagePicker.tsx';
 import { SourcePicker } from './SourcePicker.tsx';
 
 export function SettingsView() {
@@ -10,6 +11,7 @@ export function SettingsView() {
       <div className="grid">
         <SourcePicker />
         <KeyEntry />
+        <LanguagePicker />
       </div>
     </div>
   );

@@ -64,3 +64,13 @@ export function formatDateTime(at: string | number): string {
   if (Number.isNaN(ms)) return String(at);
   return dateFormat('dateTime', { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23', timeZone: TIME_ZONE }).format(ms);
 }
+
+// Meters send units in ASCII ("m3"); people write m³.
+const UNIT_SPELLING: Record<string, string> = { m3: 'm³', M3: 'm³', 'm^3': 'm³' };
+
+/** A unit as people write it: "m3" → "m³"; others as the meter sent them (kWh, GJ). */
+export const formatUnit = (unit: string): string => UNIT_SPELLING[unit] ?? unit;
+
+/** An M-Bus reading with its unit: "14,239.771 m³" (three decimals at most: the meter's resolution). */
+export const formatMeasure = (value: number, unit: string | null | undefined): string =>
+  unit ? t('fmt.withUnit', { value: formatNumber(value, 3), unit: formatUnit(unit) }) : formatNumber(value, 3);

@@ -5,7 +5,7 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import type { MessageKey } from './en.ts';
 import { LANGUAGES, type Language, type LanguageCode } from './languages.ts';
-import { argumentNames } from './message-args.ts';
+import { type ArgumentUses, argumentUses } from './message-args.ts';
 
 export type { MessageKey } from './en.ts';
 export type { LanguageCode } from './languages.ts';
@@ -48,9 +48,13 @@ export function currentLocale(): string {
 }
 
 // Parsing a message costs far more than formatting it: one compiled message per language and key.
-const compiled = new Map<string, IntlMessageFormat | null>();
+interface Compiled {
+  format: IntlMessageFormat;
+  args: ArgumentUses;
+}
+const compiled = new Map<string, Compiled | null>();
 
-function compile(lang: LanguageCode, key: MessageKey): IntlMessageFormat | null {
+function compile(lang: LanguageCode, key: MessageKey): Compiled | null {
   const id = `${lang}|${key}`;
   let message = compiled.get(id);
   if (message === undefined) {
@@ -58,7 +62,8 @@ function compile(lang: LanguageCode, key: MessageKey): IntlMessageFormat | null 
     const text: string | undefined = language.catalogue[key];
     try {
       // ignoreTag: a `<` in a message is text, not markup.
-      message = text === undefined ? null : new IntlMessageFormat(text, [...language.locales], undefined, { ignoreTag: true });
+      const format = text === undefined ? null : new IntlMessageFormat(text, [...language.locales], undefined, { ignoreTag: true });
+      message = format && { format, args: argumentUses(format.getAst()) };
     } catch {
       message = null; // an unparseable translation: the caller falls back (the catalogue test forbids this)
     }
@@ -67,15 +72,24 @@ function compile(lang: LanguageCode, key: MessageKey): IntlMessageFormat | null 
   return message;
 }
 
-function render(message: IntlMessageFormat, params: Params | undefined): string | null {
-  // A placeholder the caller did not fill stays visible as `{name}` rather than failing the view.
-  const values: Params = { ...params };
-  for (const name of argumentNames(message.getAst())) if (!(name in values)) values[name] = `{${name}}`;
+function render({ format, args }: Compiled, params: Params | undefined): string | null {
+  const values: Params = {};
+  for (const name of args.names) {
+    const value = params?.[name];
+    if (args.numeric.has(name)) {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return null; // a plural of text would say "NaN"
+      values[name] = value;
+    } else if (value === undefined) {
+      values[name] = `{${name}}`; // a placeholder the caller did not fill stays visible rather than failing the view
+    } else {
+      values[name] = typeof value === 'number' && args.simple.has(name) ? formatNumber(value) : value;
+    }
+  }
   try {
-    const out = message.format(values);
+    const out = format.format(values);
     return Array.isArray(out) ? out.join('') : String(out);
   } catch {
-    return null; // e.g. a plural given text instead of a number
+    return null;
   }
 }
 
