@@ -195,7 +195,7 @@ export const frCore: Record<keyof typeof EN_PARTS.core, string> = {
   'key.origin.unknown': 'origine inconnue',
   'key.storage.safeStorage': 'le trousseau du système',
   'key.storage.file': 'un fichier local',
-  'key.storage.memory': 'la mémoire seulement',
+  'key.storage.memory': 'la mémoire vive uniquement',
   'key.input': 'Nouvelle clé (32 chiffres hexadécimaux)',
   'key.hint': 'Votre gestionnaire de réseau vous communique cette clé. Elle n’est plus jamais affichée une fois enregistrée.',
   'key.save': 'Enregistrer la clé',
