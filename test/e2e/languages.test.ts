@@ -84,13 +84,13 @@ async function openView(page: Page, view: View): Promise<void> {
   if (view === 'settings') await page.locator('[data-testid="source-kind-tcp"]:checked').waitFor(WAIT);
 }
 
-/** Text a person reads or hears on the page: visible text, labels, tooltips, placeholders, the title. */
+/** Text a person reads or hears on the page (hidden text too): labels, tooltips, placeholders, the title. */
 function pageText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const attrs = [...document.querySelectorAll('[aria-label], [title], [placeholder], [alt], [aria-valuetext]')].flatMap((el) =>
       ['aria-label', 'title', 'placeholder', 'alt', 'aria-valuetext'].map((a) => el.getAttribute(a) ?? ''),
     );
-    return [document.title, document.body.innerText, ...attrs].join('\n');
+    return [document.title, document.body.textContent ?? '', ...attrs].join('\n');
   });
 }
 
@@ -188,7 +188,7 @@ describe('the Settings picker', () => {
         await readingOf(page, 'importPowerW');
         expect(await page.evaluate(() => document.documentElement.lang)).toBe('lb');
         // Numbers in Luxembourgish text: lb-LU where the browser has it, de-LU where it does not.
-        expect(await page.getByTestId('value-importEnergyWh').textContent()).toMatch(/^\d{1,3}(\.\d{3})*,\d{3} kWh$/);
+        expect(await page.getByTestId('value-importEnergyWh').textContent()).toMatch(/^\d{1,3}(\.\d{3})*,\d{3}\u00a0kWh$/);
 
         await openView(page, 'settings');
         await page.getByTestId('language-select').selectOption('auto');

@@ -93,7 +93,7 @@ describe('language switching and formats', () => {
 
   it('formats numbers and dates in the chosen language; Luxembourgish falls back to de-LU where Intl lacks lb', () => {
     expect(inLanguage('en', () => formatNumber(12345.678))).toBe('12,345.678');
-    expect(inLanguage('fr', () => formatKwh(6695123))).toBe('6.695,123 kWh');
+    expect(inLanguage('fr', () => formatKwh(6695123))).toBe('6.695,123\u00a0kWh');
     expect(inLanguage('de', () => formatDateTime('2026-03-12T13:02:10Z'))).toBe('12.03.2026, 14:02:10');
     expect(inLanguage('fr', () => formatDateTime('2026-03-12T13:02:10Z'))).toBe('12 mars 2026, 14:02:10');
     setLanguage('lb');
@@ -115,7 +115,7 @@ describe('language switching and formats', () => {
     expect(formatUnit('m3')).toBe('m³');
     expect(formatUnit('GJ')).toBe('GJ');
     expect(inLanguage('en', () => formatMeasure(14239.771, 'm3'))).toBe('14,239.771 m³');
-    expect(inLanguage('fr', () => formatMeasure(14239.771, 'm3'))).toBe('14.239,771 m³');
+    expect(inLanguage('fr', () => formatMeasure(14239.771, 'm3'))).toBe('14.239,771\u00a0m³');
     expect(inLanguage('de', () => formatMeasure(3.5, null))).toBe('3,5');
   });
 });
