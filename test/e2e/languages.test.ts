@@ -169,6 +169,41 @@ describe.each(Object.keys(LANGUAGES) as LanguageCode[])('%s', (code) => {
     },
     STEP_MS,
   );
+  it(
+    'in the views’ other states: a wrong pairing code (with its count of attempts), staff signed in, a change timed',
+    async () => {
+      const { context, page } = await openPage(BROWSER_LOCALE[code], WIDTHS[0]);
+      try {
+        await openView(page, 'pairing');
+        await page.getByTestId('pairing-meter-id').fill(stack.central.demo!.meterId);
+        await page.getByTestId('pairing-code').fill('000000'); // wrong: one attempt less, never a lock in 4 languages
+        await page.getByTestId('pairing-submit').click();
+        const outcome = page.locator('[data-testid="pairing-outcome"][data-status="bad-code"]');
+        await outcome.waitFor(WAIT);
+        expect(await outcome.textContent()).toMatch(/\d/);
+        await keep(page, `${code}-1280-pairing-bad-code`);
+        expect(await wordProblems(page)).toEqual([]);
+
+        await openView(page, 'service');
+        // The host keeps the staff session: only the first language's page signs in.
+        if ((await page.getByTestId('service-staff').getAttribute('data-signed-in')) === 'false') {
+          await page.getByTestId('staff-token').fill(stack.central.staffToken);
+          await page.getByTestId('staff-central-url').fill(stack.central.url);
+          await page.getByTestId('staff-signin-submit').click();
+        }
+        await page.getByTestId('staff-controls').waitFor(WAIT);
+        await page.getByTestId('staff-fields-full').click();
+        await page.locator('[data-testid="service-timing"][data-seen="true"]').first().waitFor(WAIT);
+        await keep(page, `${code}-1280-service-staff`);
+        expect(await wordProblems(page)).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
+        expect(pageErrors).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    STEP_MS,
+  );
 });
 
 describe('the Settings picker', () => {
