@@ -10,7 +10,7 @@ export const deService: Record<keyof typeof enService, string> = {
   'service.frame.hex': 'Bytes von der Leitung',
   'service.frame.text': 'Telegrammtext',
   'service.frame.noText': 'Der Telegrammtext konnte nicht gelesen werden.',
-  'service.frame.status': 'Status:',
+  'service.frame.status': 'Status',
   'service.frame.statusOk': 'Tag und CRC geprüft',
   'service.part.sof': 'Beginn (0xDB)',
   'service.part.titleLength': 'Länge des Systemtitels',

@@ -11,7 +11,7 @@ export const enService = {
   'service.frame.hex': 'Bytes off the wire',
   'service.frame.text': 'Telegram text',
   'service.frame.noText': 'The telegram text could not be read.',
-  'service.frame.status': 'Status:',
+  'service.frame.status': 'Status',
   'service.frame.statusOk': 'tag and CRC verified',
   'service.part.sof': 'start (0xDB)',
   'service.part.titleLength': 'system-title length',

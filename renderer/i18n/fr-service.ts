@@ -10,7 +10,7 @@ export const frService: Record<keyof typeof enService, string> = {
   'service.frame.hex': 'Octets reçus sur la ligne',
   'service.frame.text': 'Texte du télégramme',
   'service.frame.noText': 'Le texte du télégramme n’a pas pu être lu.',
-  'service.frame.status': 'État :',
+  'service.frame.status': 'État',
   'service.frame.statusOk': 'tag et CRC vérifiés',
   'service.part.sof': 'début (0xDB)',
   'service.part.titleLength': 'longueur du titre système',

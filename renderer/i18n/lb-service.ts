@@ -10,7 +10,7 @@ export const lbService: Record<keyof typeof enService, string> = {
   'service.frame.hex': 'Bytes vun der Leitung',
   'service.frame.text': 'Text vum Telegramm',
   'service.frame.noText': 'Den Text vum Telegramm konnt net gelies ginn.',
-  'service.frame.status': 'Status:',
+  'service.frame.status': 'Status',
   'service.frame.statusOk': 'Tag a CRC gepréift',
   'service.part.sof': 'Ufank (0xDB)',
   'service.part.titleLength': 'Längt vum Systemtitel',

@@ -22,7 +22,7 @@ export function FrameDetail(props: { frame: FrameRecord }) {
         </dl>
       )}
       <p>
-        {t('service.frame.status')}{' '}
+        {t('service.frame.status')}:{' '}
         <strong className={frame.status === 'ok' ? 'status-ok' : 'status-bad'} data-testid="service-frame-status">
           {frame.status === 'ok' ? t('service.frame.statusOk') : frame.status}
         </strong>
