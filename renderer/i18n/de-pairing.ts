@@ -30,7 +30,8 @@ export const dePairing: Record<keyof typeof enPairing, string> = {
   'pairing.busy': 'Anfrage bei Ihrem Netzbetreiber läuft…',
   'pairing.outcome.paired': 'Schlüssel für Zähler {meterId} angenommen. Er ist verschlüsselt auf diesem Computer gespeichert.',
   'pairing.outcome.pairedUnverified': 'Schlüssel für Zähler {meterId} gespeichert. Er wird mit dem ersten Datenpaket des Zählers geprüft.',
-  'pairing.outcome.badCode': 'Dieser Kopplungscode ist falsch. {attempts, plural, one {Noch # Versuch.} other {Noch # Versuche.}}',
+  'pairing.outcome.badCode':
+    'Dieser Kopplungscode ist falsch. {attempts, plural, one {Sie haben noch # Versuch.} other {Sie haben noch # Versuche.}}',
   'pairing.outcome.locked':
     'Zu viele falsche Codes: Die Kopplung ist bis {until} gesperrt. Fragen Sie Ihren Netzbetreiber in der Zwischenzeit nach einem neuen Code.',
   'pairing.outcome.unknownMeter': 'Ihr Netzbetreiber kennt diese Zählernummer nicht. Prüfen Sie sie auf dem Etikett des Zählers.',

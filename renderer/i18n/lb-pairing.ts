@@ -30,7 +30,8 @@ export const lbPairing: Record<keyof typeof enPairing, string> = {
   'pairing.busy': 'Ufro bei Ärem Netzbedreiwer leeft…',
   'pairing.outcome.paired': 'Schlëssel fir den Zieler {meterId} ugeholl. E gëtt verschlësselt op dësem Computer gespäichert.',
   'pairing.outcome.pairedUnverified': 'Schlëssel fir den Zieler {meterId} gespäichert. E gëtt mam éischte Frame vum Zieler gepréift.',
-  'pairing.outcome.badCode': 'Dëse Koppelcode ass falsch. {attempts, plural, one {Nach # Versuch.} other {Nach # Versich.}}',
+  'pairing.outcome.badCode':
+    'Dëse Koppelcode ass falsch. {attempts, plural, one {Dir hutt nach # Versuch.} other {Dir hutt nach # Versich.}}',
   'pairing.outcome.locked':
     'Ze vill falsch Coden: D’Koppelen ass bis {until} gespaart. Frot Ären Netzbedreiwer an der Tëschenzäit no engem neie Code.',
   'pairing.outcome.unknownMeter': 'Ären Netzbedreiwer kennt dës Zielernummer net. Kontrolléiert se um Etikett vum Zieler.',

@@ -14,8 +14,8 @@ describe('t: plurals', () => {
   it.each([
     ['en', 'That pairing code is wrong. 1 attempt left.', 'That pairing code is wrong. 4 attempts left.'],
     ['fr', 'Ce code d’appairage est erroné. Il reste 1 tentative.', 'Ce code d’appairage est erroné. Il reste 4 tentatives.'],
-    ['de', 'Dieser Kopplungscode ist falsch. Noch 1 Versuch.', 'Dieser Kopplungscode ist falsch. Noch 4 Versuche.'],
-    ['lb', 'Dëse Koppelcode ass falsch. Nach 1 Versuch.', 'Dëse Koppelcode ass falsch. Nach 4 Versich.'],
+    ['de', 'Dieser Kopplungscode ist falsch. Sie haben noch 1 Versuch.', 'Dieser Kopplungscode ist falsch. Sie haben noch 4 Versuche.'],
+    ['lb', 'Dëse Koppelcode ass falsch. Dir hutt nach 1 Versuch.', 'Dëse Koppelcode ass falsch. Dir hutt nach 4 Versich.'],
   ] as const)('%s: one attempt, several attempts', (code, one, four) => {
     expect(inLanguage(code, () => t('pairing.outcome.badCode', { attempts: 1 }))).toBe(one);
     expect(inLanguage(code, () => t('pairing.outcome.badCode', { attempts: 4 }))).toBe(four);
