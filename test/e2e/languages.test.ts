@@ -207,6 +207,28 @@ describe.each(Object.keys(LANGUAGES) as LanguageCode[])('%s', (code) => {
   );
 });
 
+describe('operator messages', () => {
+  it(
+    'with accents (é, ü, ë) are accepted by the central and show as sent, in the inbox of any language',
+    async () => {
+      const text = 'Coupure prévue le 3 décembre · Wartung am Zähler · Ënnerbriechung vum Stroum';
+      const put = await stack.staffCall('PUT', `/api/meters/${stack.central.demo!.meterId}/messages/0`, { text });
+      expect(put.status).toBe(200);
+      const { context, page } = await openPage('lb-LU', WIDTHS[1]);
+      try {
+        const message = page.getByTestId('message').filter({ hasText: 'Ënnerbriechung' });
+        await message.waitFor(WAIT);
+        expect(await message.textContent()).toContain(text);
+        await keep(page, 'lb-390-dashboard-message');
+        expect(await wordProblems(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    },
+    STEP_MS,
+  );
+});
+
 describe('the Settings picker', () => {
   it(
     'wins over the browser language, is remembered across a reload, and "system language" goes back',
