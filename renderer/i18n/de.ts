@@ -42,7 +42,7 @@ export const deCore: Record<keyof typeof EN_PARTS.core, string> = {
 
   'elec.title': 'Strom',
   'elec.meterId': 'Zähler',
-  'elec.now': 'Gerade jetzt',
+  'elec.now': 'Aktuell',
   'elec.import': 'Bezug aus dem Netz',
   'elec.export': 'Einspeisung ins Netz',
   'elec.limit': 'Leistungsgrenze',

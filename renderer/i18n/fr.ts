@@ -43,8 +43,8 @@ export const frCore: Record<keyof typeof EN_PARTS.core, string> = {
   'elec.title': 'Électricité',
   'elec.meterId': 'Compteur',
   'elec.now': 'En ce moment',
-  'elec.import': 'Soutirée du réseau',
-  'elec.export': 'Injectée dans le réseau',
+  'elec.import': 'Soutirage du réseau',
+  'elec.export': 'Injection dans le réseau',
   'elec.limit': 'Limite de puissance',
   'elec.gaugeLabel': 'Puissance soutirée par rapport à la limite',
   'elec.gaugeText': '{power} sur {limit} ({percent})',
@@ -149,7 +149,7 @@ export const frCore: Record<keyof typeof EN_PARTS.core, string> = {
   'demo.notice': 'Démo : un compteur simulé par le système central fourni. Choisissez votre propre compteur dans les Paramètres.',
   'demo.openSettings': 'Choisir mon compteur',
 
-  'diagnosis.no-signal': 'Aucun signal : rien n’arrive sur le port. Vérifiez le câble et que le port P1 est activé.',
+  'diagnosis.no-signal': 'Aucun signal : rien n’arrive sur le port. Vérifiez le câble et l’activation du port P1.',
   'diagnosis.noise':
     'Des octets arrivent, mais pas de données du compteur : vérifiez le câble, l’inversion du signal et la vitesse (115200 bauds).',
   'diagnosis.plain': 'Le compteur envoie des données non chiffrées : aucune clé n’est nécessaire.',

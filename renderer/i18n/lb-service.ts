@@ -44,7 +44,7 @@ export const lbService: Record<keyof typeof enService, string> = {
   'service.export.error': 'Den Export huet net geklappt: {message}',
   'service.staff': 'Zentralsystem (Personal)',
   'service.staff.token': 'Personal-Token',
-  'service.staff.centralUrl': 'Adress vum Zentralsystem (eidel = dat benotzt)',
+  'service.staff.centralUrl': 'Adress vum Zentralsystem (eidel = dat aktuellt)',
   'service.staff.signIn': 'Umellen',
   'service.staff.signOut': 'Ofmellen',
   'service.staff.error': '{message}',

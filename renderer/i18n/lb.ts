@@ -46,7 +46,7 @@ export const lbCore: Record<keyof typeof EN_PARTS.core, string> = {
   'elec.import': 'Bezuch aus dem Netz',
   'elec.export': 'Aspeisung an d’Netz',
   'elec.limit': 'Leeschtungsgrenz',
-  'elec.gaugeLabel': 'Bezunn Leeschtung par rapport zur Grenz',
+  'elec.gaugeLabel': 'Bezunn Leeschtung am Verglach mat der Grenz',
   'elec.gaugeText': '{power} vun {limit} ({percent})',
   'elec.gaugeNoLimit': 'Keng Leeschtungsgrenz bekannt',
   'elec.totals': 'Zielerstänn',
