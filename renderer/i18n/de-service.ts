@@ -56,7 +56,7 @@ export const deService: Record<keyof typeof enService, string> = {
   'service.compare.same': 'Kein Unterschied: Die Schnittstelle sendet, was konfiguriert ist.',
   'service.compare.missing': 'Konfiguriert, aber fehlend',
   'service.compare.extra': 'Gesendet, aber nicht konfiguriert',
-  'service.compare.encryption': 'Verschlüsselung: erwartet {expected}, gesehen {seen}',
+  'service.compare.encryption': 'Verschlüsselung erwartet: {expected}, gesehen: {seen}',
   'service.compare.on': 'ein',
   'service.compare.off': 'aus',
   'service.compare.unknown': 'noch nichts',
