@@ -7,7 +7,7 @@ import { IntlMessageFormat } from 'intl-messageformat';
 import { EN_PARTS, en } from '../../../renderer/i18n/en.ts';
 import { t } from '../../../renderer/i18n/index.ts';
 import { LANGUAGES } from '../../../renderer/i18n/languages.ts';
-import { argumentNames } from '../../../renderer/i18n/message-args.ts';
+import { argumentNames, argumentUses } from '../../../renderer/i18n/message-args.ts';
 
 const RENDERER = join(import.meta.dirname, '../../../renderer');
 // Every folder that draws UI: the app's components and issue 5's views (all subfolders).
@@ -83,6 +83,14 @@ describe('i18n', () => {
     }
     // "{count} new message(s)" is what ICU plurals replace: no English message may go back to it.
     for (const [key, text] of Object.entries(en)) expect(text, key).not.toMatch(/\(s\)/);
+  });
+
+  it('an argument that counts things is a plural in English, so no language says "1 frames"', () => {
+    const COUNTS = new Set(['count', 'lines', 'frames', 'gaps', 'missed', 'attempts']);
+    for (const [key, text] of Object.entries(en)) {
+      const uses = argumentUses(parse(text, ['en-GB']).getAst());
+      for (const name of uses.simple) expect(COUNTS.has(name) ? `${key}: {${name}} is not a plural` : '', key).toBe('');
+    }
   });
 
   it('no message uses the ASCII apostrophe, which ICU reads as a quote: typographic ’ instead', () => {
