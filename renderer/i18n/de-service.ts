@@ -74,7 +74,7 @@ export const deService: Record<keyof typeof enService, string> = {
   'service.change.detach': 'Trennen',
   'service.change.valve': 'Ventil',
   'service.change.messageChannel': 'Nachrichtenkanal',
-  'service.change.messageText': 'Nachrichtentext (≤ {max} Zeichen)',
+  'service.change.messageText': 'Nachrichtentext (≤ {max} Bytes; é, ü, ë zählen doppelt)',
   'service.change.send': 'Nachricht senden',
   'service.change.rotate': 'Schlüssel wechseln',
   'service.control.connected': 'eingeschaltet',

@@ -74,7 +74,7 @@ export const enService = {
   'service.change.detach': 'Detach',
   'service.change.valve': 'Valve',
   'service.change.messageChannel': 'Message channel',
-  'service.change.messageText': 'Message text (≤ {max} characters)',
+  'service.change.messageText': 'Message text (≤ {max} bytes; é, ü, ë count two)',
   'service.change.send': 'Send message',
   'service.change.rotate': 'Rotate the key',
   'service.control.connected': 'connected',

@@ -74,7 +74,7 @@ export const frService: Record<keyof typeof enService, string> = {
   'service.change.detach': 'Détacher',
   'service.change.valve': 'Vanne',
   'service.change.messageChannel': 'Canal de message',
-  'service.change.messageText': 'Texte du message (≤ {max} caractères)',
+  'service.change.messageText': 'Texte du message (≤ {max} octets ; é, ü, ë comptent double)',
   'service.change.send': 'Envoyer le message',
   'service.change.rotate': 'Renouveler la clé',
   'service.control.connected': 'connecté',

@@ -74,7 +74,7 @@ export const lbService: Record<keyof typeof enService, string> = {
   'service.change.detach': 'Ofkoppelen',
   'service.change.valve': 'Ventil',
   'service.change.messageChannel': 'Kanal fir Noriichten',
-  'service.change.messageText': 'Text vun der Noriicht (≤ {max} Zeechen)',
+  'service.change.messageText': 'Text vun der Noriicht (≤ {max} Bytes; é, ü, ë zielen duebel)',
   'service.change.send': 'Noriicht schécken',
   'service.change.rotate': 'Schlëssel wiesselen',
   'service.control.connected': 'ageschalt',
