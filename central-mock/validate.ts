@@ -80,7 +80,7 @@ export function checkCreate(body: unknown): Checked<CreateBody> {
   return ok(out);
 }
 
-/** `PUT …/messages/:channel`: printable ASCII only (the meter sends it as an octet string), at most 1024 chars. */
+/** `PUT …/messages/:channel`: printable text in any language, at most 1024 bytes as UTF-8 (see checkMessageText). */
 export function checkMessage(body: unknown): Checked<string> {
   const o = object(body, ['text']);
   if (!o.ok) return o;

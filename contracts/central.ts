@@ -10,7 +10,7 @@ import {
   MBUS_DEVICE_TYPES,
   MBUS_MEDIA,
   MESSAGE_CHANNELS,
-  MESSAGE_MAX_CHARS,
+  MESSAGE_MAX_BYTES,
   type MbusMedium,
   type MessageChannel,
   ok,
@@ -175,15 +175,28 @@ export function checkMeterPatch(body: unknown): Checked<MeterPatch> {
   return ok(out);
 }
 
-/** `PUT …/messages/:channel` text: printable ASCII (the meter sends an octet string), at most MESSAGE_MAX_CHARS. */
+/**
+ * `PUT …/messages/:channel` text: any language's letters (é, ü, ë), no control characters, at most
+ * MESSAGE_MAX_BYTES bytes once UTF-8 encoded. The meter sends the message as an octet string of
+ * that many bytes, so an accented letter counts two, and a frame with five full channels still fits
+ * the decoder's frame limit.
+ */
 export function checkMessageText(t: unknown): Checked<string> {
   if (typeof t !== 'string') return bad('text must be a string ("" clears the channel)');
-  if (t.length > MESSAGE_MAX_CHARS) return bad(`text is ${t.length} characters; the meter takes at most ${MESSAGE_MAX_CHARS}`);
-  const i = t.search(/[^\x20-\x7e]/);
-  if (i >= 0) {
-    const cp = (t.codePointAt(i) ?? 0).toString(16).toUpperCase().padStart(4, '0');
-    return bad(`text must be printable ASCII (0x20..0x7E); character ${i + 1} is U+${cp}`);
+  let bytes = 0;
+  let index = 0;
+  for (const ch of t) {
+    const cp = ch.codePointAt(0) ?? 0;
+    index++;
+    // Control characters (C0, DEL, C1) and lone UTF-16 surrogates have no place on a display.
+    if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0xd800 && cp <= 0xdfff)) {
+      const hex = cp.toString(16).toUpperCase().padStart(4, '0');
+      return bad(`text must be printable (no control characters); character ${index} is U+${hex}`);
+    }
+    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
   }
+  if (bytes > MESSAGE_MAX_BYTES)
+    return bad(`text is ${bytes} bytes as UTF-8 (${index} characters); the meter takes at most ${MESSAGE_MAX_BYTES}`);
   return ok(t);
 }
 

@@ -27,7 +27,7 @@ export { restrictTelegram, fieldsPresent, expectedFields } from './dsmr/fields.t
 export {
   CONTROL_STATES,
   MESSAGE_CHANNELS,
-  MESSAGE_MAX_CHARS,
+  MESSAGE_MAX_BYTES,
   POWER_LIMIT_MAX_KVA,
   MBUS_CHANNELS,
   MBUS_MEDIA,

@@ -17,8 +17,8 @@ export type ControlState = (typeof CONTROL_STATES)[number];
 export const MESSAGE_CHANNELS = ['0', '2', '3', '4', '5'] as const;
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 
-/** DSMR5 §6.5: a text message holds at most 1024 characters. */
-export const MESSAGE_MAX_CHARS = 1024;
+/** DSMR5 §6.5: a text message is an octet string of at most 1024 bytes (UTF-8: é, ü, ë take two). */
+export const MESSAGE_MAX_BYTES = 1024;
 
 /** 0-0:17.0.0 is F4(1,1) in kVA: at most 999.9, one decimal on the wire. */
 export const POWER_LIMIT_MAX_KVA = 999.9;

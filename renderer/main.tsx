@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { pickApi } from './api/pick-api.ts';
 import { App } from './components/App.tsx';
 import { t } from './i18n/index.ts';
+import { startLanguage } from './i18n/preference.ts';
 import { bindApi } from './state/bind-api.ts';
 import { AppProvider } from './state/context.tsx';
 import { nextFrame } from './state/frame-updates.ts';
@@ -15,6 +16,7 @@ const store = createAppStore();
 bindApi(api, store);
 // Values grow old without any event: the port status is re-derived on the renderer's clock each second.
 setInterval(() => store.getState().tick(Date.now()), 1_000);
+document.documentElement.lang = startLanguage();
 document.title = t('app.title');
 
 const root = document.getElementById('root');

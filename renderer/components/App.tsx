@@ -1,6 +1,7 @@
 /** The page: banner with the view tabs, the always-visible port health, and the current view. */
 import type { ComponentType, MouseEvent } from 'react';
 import { t } from '../i18n/index.ts';
+import { useDocumentLanguage } from '../i18n/use-language.ts';
 import { useApp } from '../state/context.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { DemoNotice } from './DemoNotice.tsx';
@@ -27,8 +28,10 @@ const skipToMain = (e: MouseEvent<HTMLAnchorElement>): void => {
 export function App() {
   const view = useApp((s) => s.view);
   const Current = VIEWS[view];
+  // Keyed by language: a change redraws every view, memoised ones included (state lives in the store).
+  const language = useDocumentLanguage();
   return (
-    <div className="app">
+    <div className="app" key={language}>
       {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a real in-page anchor; onClick only moves focus as well */}
       <a className="skip-link" href="#main" data-testid="skip-to-main" onClick={skipToMain}>
         {t('app.skipToMain')}

@@ -1,15 +1,15 @@
 /** One M-Bus device (gas, water, heat, ...) by its channel: the medium comes from the device type. */
 import { memo } from 'react';
 import type { ControlState, MbusChannel } from '../../protocol/types.ts';
-import { formatNumber, t } from '../i18n/index.ts';
-import { formatCapture } from '../i18n/format.ts';
+import { t } from '../i18n/index.ts';
+import { formatCapture, formatMeasure } from '../i18n/format.ts';
 import { Field } from './Field.tsx';
 
 const asText = (s: string): string => s;
 const controlLabel = (c: ControlState): string => t(`control.${c}`);
 
 function MbusTileInner({ m }: { m: MbusChannel }) {
-  const formatValue = (v: number): string => (m.unit ? t('fmt.withUnit', { value: formatNumber(v, 3), unit: m.unit }) : formatNumber(v, 3));
+  const formatValue = (v: number): string => formatMeasure(v, m.unit);
   const titleId = `mbus-${m.channel}-title`;
   return (
     <section className="tile" data-testid={`tile-mbus-${m.channel}`} data-kind={m.kind} aria-labelledby={titleId}>

@@ -1,6 +1,7 @@
-/** The settings view: data source, meter key, and what to do with unencrypted data after encrypted. */
+/** The settings view: data source, meter key, unencrypted data after encrypted, and language. */
 import { t } from '../i18n/index.ts';
 import { KeyEntry } from './KeyEntry.tsx';
+import { LanguagePicker } from './LanguagePicker.tsx';
 import { PlainDataSetting } from './PlainDataSetting.tsx';
 import { SourcePicker } from './SourcePicker.tsx';
 
@@ -12,6 +13,7 @@ export function SettingsView() {
         <SourcePicker />
         <KeyEntry />
         <PlainDataSetting />
+        <LanguagePicker />
       </div>
     </div>
   );

@@ -34,7 +34,7 @@ export const enPairing = {
   'pairing.busy': 'Asking your grid operator…',
   'pairing.outcome.paired': 'Key accepted for meter {meterId}. It is stored encrypted on this computer.',
   'pairing.outcome.pairedUnverified': 'Key stored for meter {meterId}. It will be checked on the first frame the meter sends.',
-  'pairing.outcome.badCode': 'That pairing code is wrong. {attempts} attempts left.',
+  'pairing.outcome.badCode': 'That pairing code is wrong. {attempts, plural, one {# attempt} other {# attempts}} left.',
   'pairing.outcome.locked': 'Too many wrong codes: pairing is locked until {until}. Ask your grid operator for a new code meanwhile.',
   'pairing.outcome.unknownMeter': 'Your grid operator does not know this meter id. Check it on the meter’s label.',
   'pairing.outcome.unreachable': 'Your grid operator’s system cannot be reached ({message}). Try again, or enter the key by hand.',

@@ -102,7 +102,7 @@ const enCore = {
 
   'inbox.title': 'Messages from your operator',
   'inbox.empty': 'No messages.',
-  'inbox.newNotice': '{count} new message(s)',
+  'inbox.newNotice': '{count, plural, one {# new message} other {# new messages}}',
   'inbox.channel.0': 'General',
   'inbox.channel.2': 'Channel 2',
   'inbox.channel.3': 'Channel 3',
@@ -113,7 +113,7 @@ const enCore = {
   'inbox.markRead': 'Mark {channel} as read',
 
   'chart.title': 'Power, last hour',
-  'chart.summary': 'Last hour: {count} readings, highest use {max}.',
+  'chart.summary': 'Last hour: {count, plural, one {# reading} other {# readings}}, highest use {max}.',
   'chart.empty': 'The chart fills as readings arrive.',
   'chart.import': 'Using',
   'chart.export': 'Sending',
@@ -132,7 +132,7 @@ const enCore = {
   'health.decoded': 'Read',
   'health.rejected': 'Rejected',
   'health.gaps': 'Gaps',
-  'health.gapsDetail': '{gaps} gap(s), {missed} frame(s) missed',
+  'health.gapsDetail': '{gaps, plural, one {# gap} other {# gaps}}, {missed, plural, one {# frame} other {# frames}} missed',
   'link.idle': 'Not started',
   'link.connecting': 'Connecting',
   'link.open': 'Receiving',
@@ -160,6 +160,9 @@ const enCore = {
   'diagnosis.openPairing': 'Pair with your operator',
 
   'settings.title': 'Settings',
+  'settings.language': 'Language',
+  'settings.language.auto': 'System language ({language})',
+  'settings.language.hint': 'The language of every view. The choice is kept on this device.',
   'source.title': 'Data source',
   'source.kind': 'Read from',
   'source.kind.serial': 'P1 cable (serial port)',
@@ -197,7 +200,7 @@ const enCore = {
   'key.clear.confirm': 'Remove the stored key? LuxP1 can no longer read your encrypted meter until you pair again or enter the key.',
   'key.clear.yes': 'Yes, remove the key',
   'key.clear.cancel': 'Keep the key',
-  'key.invalid': 'A key is 32 hexadecimal digits (0-9, A-F); you typed {count}.',
+  'key.invalid': 'A key is 32 hexadecimal digits (0-9, A-F); you typed {count, plural, one {# character} other {# characters}}.',
   'key.invalidChars': 'A key contains only the digits 0-9 and the letters A-F.',
   'key.published':
     'This is the public authentication key printed in the specification, the same in every meter: it cannot decrypt your data. Ask your grid operator for your meter’s own key.',

@@ -2,7 +2,7 @@
  * Value formatters: numbers and units in the current language. Units live in the catalogue
  * (`fmt.*`) so that a language can reorder or space them.
  */
-import { currentLocale, formatNumber, t } from './index.ts';
+import { currentLanguage, currentLocales, formatNumber, t } from './index.ts';
 
 /** Integer watts as "1,234 W". */
 export const formatWatt = (w: number): string => t('fmt.watt', { value: formatNumber(w, 0) });
@@ -29,10 +29,10 @@ const TIME_ZONE = 'Europe/Luxembourg';
 // One formatter per (use, locale): the chart's axis formats times on every redraw.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(use: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const id = `${use}|${currentLocale()}`;
+  const id = `${use}|${currentLanguage()}`;
   let format = dateFormats.get(id);
   if (!format) {
-    format = new Intl.DateTimeFormat(currentLocale(), options);
+    format = new Intl.DateTimeFormat(currentLocales(), options);
     dateFormats.set(id, format);
   }
   return format;
@@ -64,3 +64,13 @@ export function formatDateTime(at: string | number): string {
   if (Number.isNaN(ms)) return String(at);
   return dateFormat('dateTime', { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23', timeZone: TIME_ZONE }).format(ms);
 }
+
+// Meters send units in ASCII ("m3"); people write m³.
+const UNIT_SPELLING: Record<string, string> = { m3: 'm³', M3: 'm³', 'm^3': 'm³' };
+
+/** A unit as people write it: "m3" → "m³"; others as the meter sent them (kWh, GJ). */
+export const formatUnit = (unit: string): string => UNIT_SPELLING[unit] ?? unit;
+
+/** An M-Bus reading with its unit: "14,239.771 m³" (three decimals at most: the meter's resolution). */
+export const formatMeasure = (value: number, unit: string | null | undefined): string =>
+  unit ? t('fmt.withUnit', { value: formatNumber(value, 3), unit: formatUnit(unit) }) : formatNumber(value, 3);

@@ -123,7 +123,7 @@ describe('messages', () => {
     expect((await h.call('PUT', `/api/meters/${DEMO}/messages/3`, { text: '' })).body.messages['3']).toBe('');
   });
 
-  it('accepts 1024 characters and refuses 1025 or non-printable text with a reason', async () => {
+  it('accepts 1024 bytes of UTF-8 text in any language and refuses more, or control characters, with a reason', async () => {
     expect((await h.call('PUT', `/api/meters/${DEMO}/messages/0`, { text: 'x'.repeat(1024) })).status).toBe(200);
     const long = await h.call('PUT', `/api/meters/${DEMO}/messages/0`, { text: 'x'.repeat(1025) });
     expect(long).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST' } });
@@ -131,7 +131,14 @@ describe('messages', () => {
     const ctl = await h.call('PUT', `/api/meters/${DEMO}/messages/2`, { text: 'a\nb' });
     expect(ctl.status).toBe(400);
     expect(ctl.body.message).toContain('printable');
-    expect((await h.call('PUT', `/api/meters/${DEMO}/messages/2`, { text: 'café' })).status).toBe(400);
+    const accents = await h.call('PUT', `/api/meters/${DEMO}/messages/2`, { text: 'Coupure prévue · Wartung für Zähler · Ënnerbriechung' });
+    expect(accents.status).toBe(200);
+    expect((await h.call('PUT', `/api/meters/${DEMO}/messages/4`, { text: 'é'.repeat(512) })).status).toBe(200); // 1024 bytes
+    const wide = await h.call('PUT', `/api/meters/${DEMO}/messages/4`, { text: 'é'.repeat(513) });
+    expect(wide).toMatchObject({ status: 400, body: { error: 'BAD_REQUEST' } });
+    expect(wide.body.message).toContain('1026 bytes');
+    expect((await h.call('PUT', `/api/meters/${DEMO}/messages/5`, { text: 'bad \ud800 surrogate' })).status).toBe(400);
+    expect((await h.call('PUT', `/api/meters/${DEMO}/messages/5`, { text: 'C1 \u0085 control' })).status).toBe(400);
     expect((await h.call('PUT', `/api/meters/${DEMO}/messages/1`, { text: 'hi' })).status).toBe(400);
   });
 });

@@ -2,7 +2,7 @@
 import { memo, useMemo } from 'react';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatClock } from '../../i18n/format.ts';
-import { t } from '../../i18n/index.ts';
+import { formatNumber, t } from '../../i18n/index.ts';
 import { useApp } from '../../state/context.tsx';
 import { drawnIntervals, type IntervalPoint } from '../../state/port-log.ts';
 import { useThrottled } from '../../state/use-throttled.ts';
@@ -11,6 +11,7 @@ import { useThrottled } from '../../state/use-throttled.ts';
 const REDRAW_MS = 1000;
 const formatLabel = (v: unknown): string => formatClock(Number(v));
 const formatSeconds = (v: unknown): string => t('service.interval.seconds', { value: Number(v) });
+const formatTick = (v: unknown): string => formatNumber(Number(v), 2); // "0,25" in French and German
 
 const ChartBody = memo(function ChartBody(props: { points: IntervalPoint[] }) {
   return (
@@ -19,7 +20,11 @@ const ChartBody = memo(function ChartBody(props: { points: IntervalPoint[] }) {
         <LineChart data={props.points}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="at" type="number" domain={['dataMin', 'dataMax']} tickFormatter={formatClock} />
-          <YAxis dataKey="seconds" label={{ value: t('service.interval.axis'), angle: -90, position: 'insideLeft' }} />
+          <YAxis
+            dataKey="seconds"
+            tickFormatter={formatTick}
+            label={{ value: t('service.interval.axis'), angle: -90, position: 'insideLeft' }}
+          />
           <Tooltip labelFormatter={formatLabel} formatter={formatSeconds} />
           <Line type="stepAfter" dataKey="seconds" dot={false} isAnimationActive={false} />
         </LineChart>

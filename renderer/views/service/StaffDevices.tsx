@@ -3,7 +3,7 @@
  * checked here before it is sent, and any refusal shows next to its text box.
  */
 import { checkMessageText } from '../../../contracts/central.ts';
-import { MBUS_MEDIA, MESSAGE_CHANNELS, MESSAGE_MAX_CHARS, type MessageChannel } from '../../../protocol/index.ts';
+import { MBUS_MEDIA, MESSAGE_CHANNELS, MESSAGE_MAX_BYTES, type MessageChannel } from '../../../protocol/index.ts';
 import { useState } from 'react';
 import type { ControlState } from '../../../contracts/ipc.ts';
 import { t } from '../../i18n/index.ts';
@@ -97,7 +97,7 @@ export function StaffDevices(props: ControlsProps & { scope: string }) {
           </select>
         </label>
         <label>
-          {t('service.change.messageText', { max: MESSAGE_MAX_CHARS })}
+          {t('service.change.messageText', { max: MESSAGE_MAX_BYTES })}
           <textarea
             data-testid="staff-message-text"
             value={text}

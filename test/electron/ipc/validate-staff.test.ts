@@ -24,11 +24,13 @@ describe('validate-staff', () => {
     expect(code(validateStaffChange({ kind: 'patch', body: {} }))).toBe('BAD_PAYLOAD');
   });
 
-  it('bounds messages to 1024 printable ASCII characters on a known channel', () => {
+  it('bounds messages to 1024 bytes of printable UTF-8 on a known channel', () => {
     expect(code(validateStaffChange({ kind: 'message', channel: '2', text: 'x'.repeat(1024) }))).toBe('ok');
     expect(code(validateStaffChange({ kind: 'message', channel: '2', text: 'x'.repeat(1025) }))).toBe('BAD_PAYLOAD');
     expect(code(validateStaffChange({ kind: 'message', channel: '1', text: 'hi' }))).toBe('BAD_PAYLOAD');
-    expect(code(validateStaffChange({ kind: 'message', channel: '0', text: 'é' }))).toBe('BAD_PAYLOAD');
+    expect(code(validateStaffChange({ kind: 'message', channel: '0', text: 'Coupure prévue, Zähler, Zieler ë' }))).toBe('ok');
+    expect(code(validateStaffChange({ kind: 'message', channel: '0', text: 'é'.repeat(513) }))).toBe('BAD_PAYLOAD');
+    expect(code(validateStaffChange({ kind: 'message', channel: '0', text: 'tab\there' }))).toBe('BAD_PAYLOAD');
   });
 
   it('checks M-Bus channels, kinds and valve states', () => {

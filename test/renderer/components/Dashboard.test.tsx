@@ -84,7 +84,7 @@ describe('Dashboard', () => {
     const water = screen.getByTestId('tile-mbus-1');
     expect(water.dataset.kind).toBe('water');
     expect(water.querySelector('h3')?.textContent).toBe('Water Channel 1');
-    expect(screen.getByTestId('value-mbus-1-value').textContent).toBe('12.345 m3');
+    expect(screen.getByTestId('value-mbus-1-value').textContent).toBe('12.345 m³');
     expect(screen.getByTestId('value-mbus-1-valve').textContent).toBe('Connected');
     expect(screen.getByTestId('tile-mbus-2').querySelector('h3')?.textContent).toBe('Gas Channel 2');
     expect(screen.getByTestId('value-mbus-2-value').textContent).toBe('no reading yet');

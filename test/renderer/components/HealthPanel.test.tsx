@@ -77,7 +77,7 @@ describe('HealthPanel', () => {
     expect(screen.getByTestId('health-encryption').textContent).toMatch(/^Unencrypted/);
     expect(screen.getByTestId('health-decoded').textContent).toBe('7');
     expect(screen.getByTestId('health-rejected').textContent).toBe('8: 3 wrong key or damaged, 1 checksum, 4 replayed');
-    expect(screen.getByTestId('health-gaps').textContent).toBe('2 gap(s), 5 frame(s) missed');
+    expect(screen.getByTestId('health-gaps').textContent).toBe('2 gaps, 5 frames missed');
   });
 
   it('shows no counts before the first snapshot', () => {

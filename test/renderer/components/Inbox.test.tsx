@@ -21,7 +21,7 @@ describe('Inbox', () => {
     expect(screen.getAllByTestId('message')).toHaveLength(1);
 
     act(() => store.getState().applyMessage({ channel: '4', text: 'Planned outage Friday 9:00', firstSeenAt: T0, readAt: null }));
-    expect(notice.textContent).toBe('1 new message(s)');
+    expect(notice.textContent).toBe('1 new message');
     const [newest, old] = screen.getAllByTestId('message');
     expect(newest?.dataset.unread).toBe('true');
     expect(newest?.textContent).toMatch(/Channel 4.*Planned outage/);
@@ -43,7 +43,7 @@ describe('Inbox', () => {
     const unread = { channel: '0' as const, text: 'Tariff change on 1 July', firstSeenAt: T0 - 86_400_000, readAt: null };
     const read = { channel: '2' as const, text: 'Maintenance done', firstSeenAt: T0 - 90_000_000, readAt: T0 - 80_000_000 };
     act(() => store.getState().loadSnapshot(snapshot({ messages: [unread, read] })));
-    expect(screen.getByTestId('inbox-notice').textContent).toBe('1 new message(s)');
+    expect(screen.getByTestId('inbox-notice').textContent).toBe('1 new message');
     expect(screen.getAllByTestId('message').map((m) => m.dataset.unread)).toEqual(['true', 'false']);
     expect(screen.getByTestId('mark-read-0')).toBeDefined();
     expect(screen.getByTestId('tab-dashboard').textContent).toMatch(/1$/);

@@ -245,10 +245,11 @@ describe('the controls', () => {
 describe('errors where the user acted, in words', () => {
   it('a message the central cannot carry is explained next to its text box, and not sent', async () => {
     const { changes } = await setup();
-    fireEvent.change(screen.getByTestId('staff-message-text'), { target: { value: 'Stroumausfall um 14:00 – Entschëllegt' } });
+    // Accents are fine (UTF-8); a line break is not, and neither is more than the meter's 1,024 bytes.
+    fireEvent.change(screen.getByTestId('staff-message-text'), { target: { value: 'Stroumausfall um 14:00\nEntschëllegt' } });
     fireEvent.click(screen.getByTestId('staff-message-send'));
     const error = screen.getByTestId('staff-error-message');
-    expect(error.textContent).toMatch(/only plain ASCII/);
+    expect(error.textContent).toMatch(/1,024 bytes .*no line breaks/);
     const box = screen.getByTestId('staff-message-text');
     expect(box.getAttribute('aria-describedby')).toBe(error.id);
     expect(box.getAttribute('aria-invalid')).toBe('true');
