@@ -105,8 +105,10 @@ export function createHealthTracker(): HealthTracker {
       else if (h.encrypted === null && event.code === 'CRC_MISMATCH') h.encrypted = false;
       if (event.code === 'NO_KEY') h.diagnosis = 'encrypted-no-key';
       else if (event.code === 'AUTH_FAILED') h.diagnosis = onAuthFailed(event.frame?.systemTitle ?? null);
-      else if (event.code === 'PLAIN_REFUSED') h.diagnosis = 'plain-refused';
-      else if (event.code === 'CRC_MISMATCH' && event.frame)
+      else if (event.code === 'PLAIN_REFUSED') {
+        h.diagnosis = 'plain-refused';
+        h.encrypted = false; // the port sends plain telegrams, even if the app does not show them
+      } else if (event.code === 'CRC_MISMATCH' && event.frame)
         h.diagnosis = 'key-ok'; // the tag verified: the key is right
       else if (h.diagnosis === 'no-signal') h.diagnosis = 'noise'; // bytes arrived, nothing readable yet
     },

@@ -111,8 +111,16 @@ function patchCheck(body: PatchBody, after: CentralMeter | null): EffectCheck {
   const encryption = body.encryption;
   return (event) => {
     if (encryption !== undefined) {
-      // An encrypted frame that fails with the stored key still shows encryption is on.
-      const encrypted = event.type === 'telegram' ? event.encrypted : event.type === 'error' && event.frame !== null ? true : null;
+      // An encrypted frame that fails with the stored key still shows encryption is on; a plain
+      // telegram the app refuses (plain-data.ts) shows it is off: the port follows either way.
+      const encrypted =
+        event.type === 'telegram'
+          ? event.encrypted
+          : event.type === 'error' && event.code === 'PLAIN_REFUSED'
+            ? false
+            : event.type === 'error' && event.frame !== null
+              ? true
+              : null;
       if (encrypted !== encryption) return false;
       if (checks.length === 0) return true;
     }

@@ -9,7 +9,7 @@ const onOff = (v: boolean | null): string =>
   v === null ? t('service.compare.unknown') : v ? t('service.compare.on') : t('service.compare.off');
 
 /** Fields configured and missing, fields sent but not configured, encryption expected vs seen. */
-export function ConfigCompare(props: { meter: CentralMeter; latest: ReadingRecord | null }) {
+export function ConfigCompare(props: { meter: CentralMeter; latest: ReadingRecord | null; portEncrypted?: boolean | null }) {
   const { meter, latest } = props;
   const diff = latest
     ? diffFields(
@@ -20,7 +20,8 @@ export function ConfigCompare(props: { meter: CentralMeter; latest: ReadingRecor
         fieldsPresent(latest.telegram),
       )
     : null;
-  const seen = latest ? latest.encrypted : null;
+  // The port's health also counts plain telegrams the app refused: the port follows even then.
+  const seen = props.portEncrypted ?? (latest ? latest.encrypted : null);
   const same = diff !== null && diff.missing.length === 0 && diff.extra.length === 0 && seen === meter.encryption;
   return (
     <section data-testid="service-compare" data-same={same}>

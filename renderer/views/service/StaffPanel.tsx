@@ -33,6 +33,7 @@ const ENDED_TEXT = (e: Ended): string =>
 export function StaffPanel() {
   const api = useApi();
   const latest = useApp((s) => s.latest);
+  const portEncrypted = useApp((s) => s.health?.encrypted ?? null);
   const timings = useApp((s) => s.timings);
   const applyTiming = useApp((s) => s.applyTiming);
   const staffEnded = useApp((s) => s.staffEnded);
@@ -162,7 +163,7 @@ export function StaffPanel() {
             <p data-testid="staff-no-meter">{t('service.staff.noMeter')}</p>
           ) : (
             <>
-              <ConfigCompare meter={session.meter} latest={latest} />
+              <ConfigCompare meter={session.meter} latest={latest} portEncrypted={portEncrypted} />
               <StaffControls
                 meter={session.meter}
                 busy={busy}

@@ -47,6 +47,28 @@ describe('effectCheck for a field-set change', () => {
   });
 });
 
+describe('effectCheck for switching encryption off', () => {
+  it('counts a plain telegram the app refused as the port following, and an encrypted frame as not yet', () => {
+    const check = effectCheck({ kind: 'patch', body: { encryption: false } }, meter([]), { frameCounter: null });
+    const refused: DecoderEvent = {
+      type: 'error',
+      code: 'PLAIN_REFUSED',
+      message: 'plain after encrypted',
+      frame: null,
+      raw: new Uint8Array(),
+    };
+    expect(check(refused)).toBe(true);
+    const stillEncrypted: DecoderEvent = {
+      type: 'error',
+      code: 'AUTH_FAILED',
+      message: 'tag',
+      frame: { systemTitle: '534147677001BD54', frameCounter: 9, length: 17, securityControl: 0x30, tag: '00'.repeat(12) },
+      raw: new Uint8Array(),
+    };
+    expect(check(stillEncrypted)).toBe(false);
+  });
+});
+
 describe('what a change overrides', () => {
   const overlaps = (later: StaffChange, earlier: StaffChange) => changeTargets(earlier).some((t) => changeOverrides(later).includes(t));
 
