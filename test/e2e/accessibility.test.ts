@@ -166,9 +166,10 @@ interface Stop {
 /** Every element Tab should reach on the page, in document order (one radio per group: the checked one). */
 function expectedStops(): Promise<string[]> {
   return page.evaluate(() => {
+    // A live chart's text changes between two looks: name a nameless element by its labelled container.
     const name = (el: Element): string =>
       el.getAttribute('data-testid') ??
-      `${el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}`;
+      `${el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.parentElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? el.textContent ?? '').trim().slice(0, 40)}`;
     const candidates = document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]');
     const out: string[] = [];
     for (const el of candidates) {
@@ -195,7 +196,7 @@ async function tabStops(max: number): Promise<Stop[]> {
       const s = getComputedStyle(el);
       const name =
         el.getAttribute('data-testid') ??
-        `${el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}`;
+        `${el.tagName.toLowerCase()}:${(el.getAttribute('aria-label') ?? el.parentElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? el.textContent ?? '').trim().slice(0, 40)}`;
       return { id: name, outline: `${s.outlineStyle} ${s.outlineWidth}` };
     });
     if (stop === null) break;
