@@ -4,20 +4,16 @@
  * keyboard: Tab visits every control of the dashboard and the settings view in document order,
  * each with a visible focus outline.
  */
-import { copyFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { axeViolations, installAxe } from './support/axe.ts';
 import { buildRenderer } from './support/build-renderer.ts';
 import { collectPageErrors, launchChromium, screenshot } from './support/chromium.ts';
 import { readingOf, WAIT } from './support/dashboard-page.ts';
 import { startMeterStack, type MeterStack } from './support/meter-stack.ts';
 import { makeTempDir, type TempDir } from './support/temp-dir.ts';
 
-const AXE_SOURCE = join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js');
 // axe is served beside the app, so the page's CSP (script-src 'self') stays on while it runs.
-const AXE_URL = 'axe.min.js';
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const STEP_MS = 60_000;
 
 let build: TempDir;
@@ -29,15 +25,8 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   build = makeTempDir('e2e-a11y-page');
   const staticDir = await buildRenderer('app', build.path);
-  copyFileSync(AXE_SOURCE, join(staticDir, AXE_URL));
-  stack = await startMeterStack({ staticDir, intervalMs: 1000 });
-  const demo = stack.central.demo!;
-  const paired = await stack.services.handle('pairing:pair', {
-    centralUrl: stack.central.url,
-    meterId: demo.meterId,
-    code: demo.pairingCode,
-  });
-  if (!paired.ok || paired.value.status !== 'paired') throw new Error(`pairing failed: ${JSON.stringify(paired)}`);
+  installAxe(staticDir);
+  stack = await startMeterStack({ staticDir, intervalMs: 1000, paired: true });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   collectPageErrors(page, pageErrors);
@@ -55,32 +44,6 @@ afterEach(async (ctx) => {
   if (page && ctx.task.result?.state === 'fail') await screenshot(page, `a11y-failed-${ctx.task.name}`).catch(() => {});
 });
 
-interface AxeNode {
-  target: unknown[];
-  failureSummary?: string;
-}
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: AxeNode[];
-}
-
-/** axe-core's WCAG A/AA violations on the page as it is now, one readable block per rule. */
-async function axeViolations(): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: AXE_URL });
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })).violations;
-  }, WCAG_TAGS);
-  return (violations as AxeViolation[]).map((v) =>
-    [
-      `${v.id} (${v.impact ?? 'n/a'}): ${v.help}`,
-      ...v.nodes.map((n) => `  at ${n.target.join(' ')}\n    ${(n.failureSummary ?? '').replace(/\n/g, '\n    ')}`),
-    ].join('\n'),
-  );
-}
-
 async function openView(view: string): Promise<void> {
   await page.getByTestId(`tab-${view}`).click();
   await page.locator(`[data-testid="tab-${view}"][aria-current="page"]`).waitFor(WAIT);
@@ -96,7 +59,7 @@ describe('axe-core, WCAG 2.x A and AA, live data', () => {
         document.getElementById('main')!.append(Object.assign(document.createElement('button'), { id: 'planted' })),
       );
       try {
-        expect((await axeViolations()).join('\n')).toMatch(/button-name[\s\S]*#planted/);
+        expect((await axeViolations(page)).join('\n')).toMatch(/button-name[\s\S]*#planted/);
       } finally {
         await page.evaluate(() => document.getElementById('planted')?.remove());
       }
@@ -110,7 +73,7 @@ describe('axe-core, WCAG 2.x A and AA, live data', () => {
       await openView('dashboard');
       await page.locator('[data-testid="power-chart"] svg').first().waitFor(WAIT);
       await page.locator('[data-testid="tile-mbus-1"]').waitFor(WAIT);
-      expect((await axeViolations()).join('\n\n')).toBe('');
+      expect((await axeViolations(page)).join('\n\n')).toBe('');
     },
     STEP_MS,
   );
@@ -120,7 +83,7 @@ describe('axe-core, WCAG 2.x A and AA, live data', () => {
     async () => {
       await openView('pairing');
       await page.locator('[data-testid="pairing-port"][data-diagnosis="key-ok"]').waitFor(WAIT);
-      expect((await axeViolations()).join('\n\n')).toBe('');
+      expect((await axeViolations(page)).join('\n\n')).toBe('');
     },
     STEP_MS,
   );
@@ -132,7 +95,7 @@ describe('axe-core, WCAG 2.x A and AA, live data', () => {
       await page.locator('[data-testid="service-staff"][data-signed-in="false"]').waitFor(WAIT);
       await page.getByTestId('service-frame-detail').waitFor(WAIT);
       await page.locator('[data-testid="service-interval"] svg').first().waitFor(WAIT);
-      expect((await axeViolations()).join('\n\n')).toBe('');
+      expect((await axeViolations(page)).join('\n\n')).toBe('');
     },
     STEP_MS,
   );
@@ -145,12 +108,12 @@ describe('axe-core, WCAG 2.x A and AA, live data', () => {
       // Each source kind shows its own fields: check them all (choosing one applies nothing).
       for (const kind of ['serial', 'file', 'demo', 'tcp']) {
         await page.getByTestId(`source-kind-${kind}`).check();
-        expect((await axeViolations()).join('\n\n'), kind).toBe('');
+        expect((await axeViolations(page)).join('\n\n'), kind).toBe('');
       }
       await page.getByTestId('key-input').fill('00112233445566778899AABBCCDDEEFF');
       await page.getByTestId('key-save').click();
       await page.getByTestId('key-error').waitFor(WAIT); // the inline refusal of the published key
-      expect((await axeViolations()).join('\n\n'), 'key error').toBe('');
+      expect((await axeViolations(page)).join('\n\n'), 'key error').toBe('');
       await page.getByTestId('key-input').fill('');
       expect(pageErrors).toEqual([]);
     },

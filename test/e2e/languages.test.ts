@@ -5,20 +5,19 @@
  * clean, and at 390 px nothing overflows sideways. The Settings picker wins over the browser and
  * survives a reload. Screenshots of every view in every language and width: test-artifacts/i18n/.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../renderer/i18n/en.ts';
 import { LANGUAGES, type LanguageCode } from '../../renderer/i18n/languages.ts';
+import { axeViolations, installAxe } from './support/axe.ts';
 import { buildRenderer } from './support/build-renderer.ts';
 import { collectPageErrors, launchChromium } from './support/chromium.ts';
 import { readingOf, WAIT } from './support/dashboard-page.ts';
 import { startMeterStack, type MeterStack } from './support/meter-stack.ts';
 import { makeTempDir, type TempDir } from './support/temp-dir.ts';
 
-const AXE_URL = 'axe.min.js';
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'i18n');
 const STEP_MS = 120_000;
 const KEYS = Object.keys(en);
@@ -43,15 +42,8 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   build = makeTempDir('e2e-i18n-page');
   const staticDir = await buildRenderer('app', build.path);
-  copyFileSync(join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), join(staticDir, AXE_URL));
-  stack = await startMeterStack({ staticDir, intervalMs: 1000 });
-  const demo = stack.central.demo!;
-  const paired = await stack.services.handle('pairing:pair', {
-    centralUrl: stack.central.url,
-    meterId: demo.meterId,
-    code: demo.pairingCode,
-  });
-  if (!paired.ok || paired.value.status !== 'paired') throw new Error(`pairing failed: ${JSON.stringify(paired)}`);
+  installAxe(staticDir);
+  stack = await startMeterStack({ staticDir, intervalMs: 1000, paired: true });
   browser = await launchChromium();
 }, 120_000);
 
@@ -119,19 +111,6 @@ function overflow(page: Page): Promise<{ scroll: number; offenders: string[] }> 
     }
     return { scroll: document.documentElement.scrollWidth - width, offenders: [...offenders] };
   });
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: AXE_URL });
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as {
-        axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; help: string; nodes: { target: unknown[] }[] }[] }> };
-      }
-    ).axe;
-    return (await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })).violations;
-  }, WCAG_TAGS);
-  return violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 async function keep(page: Page, name: string): Promise<void> {

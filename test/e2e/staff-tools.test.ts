@@ -7,11 +7,11 @@
  * and when the central goes away the view says so and keeps the session.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, installAxe } from './support/axe.ts';
 import { buildRenderer } from './support/build-renderer.ts';
 import { collectPageErrors, launchChromium, screenshot } from './support/chromium.ts';
 import { startMeterStack, type MeterStack } from './support/meter-stack.ts';
@@ -20,7 +20,6 @@ import { makeTempDir, type TempDir } from './support/temp-dir.ts';
 const run = promisify(execFile);
 const WAIT = { timeout: 15_000 };
 const STEP_MS = 60_000;
-const AXE_URL = 'axe.min.js';
 let build: TempDir;
 let stack: MeterStack;
 let browser: Browser;
@@ -31,15 +30,8 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   build = makeTempDir('e2e-staff-page');
   const staticDir = await buildRenderer('app', build.path);
-  copyFileSync(join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'), join(staticDir, AXE_URL));
-  stack = await startMeterStack({ staticDir, intervalMs: 500 });
-  const demo = stack.central.demo!;
-  const paired = await stack.services.handle('pairing:pair', {
-    centralUrl: stack.central.url,
-    meterId: demo.meterId,
-    code: demo.pairingCode,
-  });
-  if (!paired.ok || paired.value.status !== 'paired') throw new Error(`pairing failed: ${JSON.stringify(paired)}`);
+  installAxe(staticDir);
+  stack = await startMeterStack({ staticDir, intervalMs: 500, paired: true });
   browser = await launchChromium();
   windowA = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   page = await windowA.newPage();
@@ -81,18 +73,6 @@ async function signIn(p: Page): Promise<void> {
   await p.getByTestId('staff-token').fill(stack.central.staffToken);
   await p.getByTestId('staff-signin-submit').click();
   await p.getByTestId('staff-controls').waitFor(WAIT);
-}
-
-async function axeViolations(p: Page): Promise<string[]> {
-  if (!(await p.evaluate(() => 'axe' in window))) await p.addScriptTag({ url: AXE_URL });
-  const violations = await p.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: unknown[] }> } }).axe;
-    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-    return (await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })).violations;
-  });
-  return (violations as { id: string; help: string; nodes: { target: unknown[] }[] }[]).map(
-    (v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  );
 }
 
 describe('staff tools in the browser', () => {

@@ -25,6 +25,7 @@ export interface MeterStackOptions {
   staticDir: string; // a built renderer page (see build-renderer.ts)
   intervalMs?: number; // the simulated meter's push interval; default 500
   encryption?: boolean; // the demo meter's port encryption at start; default true
+  paired?: boolean; // pair the host with the demo meter (its key from the central) before returning
 }
 
 /** Starts the stack; on failure, whatever started is closed again before the error is rethrown. */
@@ -68,6 +69,11 @@ export async function startMeterStack(opts: MeterStackOptions): Promise<MeterSta
     if (!set.ok) throw new Error(`source:set failed: ${set.error.message}`);
     const server = await startBrowserServer({ services, staticDir: opts.staticDir, port: 0 });
     closers.push(() => server.close());
+    if (opts.paired) {
+      const demo = central.demo!;
+      const paired = await services.handle('pairing:pair', { centralUrl: central.url, meterId: demo.meterId, code: demo.pairingCode });
+      if (!paired.ok || paired.value.status !== 'paired') throw new Error(`pairing failed: ${JSON.stringify(paired)}`);
+    }
     return { central, simulator, services, server, staffCall, close };
   } catch (err) {
     await close();
