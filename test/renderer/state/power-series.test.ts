@@ -36,7 +36,7 @@ describe('power series (the chart, downsampled)', () => {
     expect(points.slice(0, -1).every((p) => p.readings === BUCKET_MS / 5_000)).toBe(true);
   });
 
-  it('weighs a point added back with its readings (the chart rebuilt around the recorder\'s past)', () => {
+  it("weighs a point added back with its readings (the chart rebuilt around the recorder's past)", () => {
     const series = createPowerSeries();
     series.add(point(T0, 100), 3);
     const points = series.add(point(T0 + 1_000, 500));

@@ -45,7 +45,7 @@ describe('app store', () => {
     expect(store.getState().chart).toHaveLength(1);
   });
 
-  it('puts the recorder\'s past before the live points, never over them', () => {
+  it("puts the recorder's past before the live points, never over them", () => {
     const store = createAppStore();
     store.getState().applyReading(reading(T0, { electricity: { importPowerW: 900 } }));
     const past = [
