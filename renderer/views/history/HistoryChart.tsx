@@ -17,9 +17,18 @@ const MARGIN = { top: 8, right: 8, bottom: 8, left: 8 };
 const INITIAL = { width: 640, height: 280 };
 const MINUTE = 60_000;
 
-/** The power line as one-minute means: 1,440 points a day instead of 8,640. */
-export function minuteMeans(power: HistoryPower): { at: number; w: number }[] {
-  const out: { at: number; w: number }[] = [];
+/** No telegram for longer than this: the line breaks instead of drawing across the gap. */
+function gapMinutes(at: readonly number[]): number {
+  const steps = at.slice(1).map((t, i) => t - at[i]!);
+  steps.sort((a, b) => a - b);
+  const usual = steps[Math.floor(steps.length / 2)] ?? 0; // the meter's pace: 10 s, or a sparser import
+  return Math.max(5, Math.ceil((3 * usual) / MINUTE));
+}
+
+/** The power line as one-minute means: 1,440 points a day instead of 8,640; a gap is a null (a break). */
+export function minuteMeans(power: HistoryPower): { at: number; w: number | null }[] {
+  const out: { at: number; w: number | null }[] = [];
+  const gap = gapMinutes(power.at);
   let minute = Number.NaN;
   let sum = 0;
   let n = 0;
@@ -30,6 +39,7 @@ export function minuteMeans(power: HistoryPower): { at: number; w: number }[] {
     const m = Math.floor(at / MINUTE);
     if (m !== minute) {
       close();
+      if (m - minute > gap) out.push({ at: (m + minute + 1) * (MINUTE / 2), w: null });
       minute = m;
       sum = 0;
       n = 0;
@@ -95,6 +105,7 @@ export const HistoryChart = memo(function HistoryChart({ period, bars, unit, pow
               dot={false}
               isAnimationActive={false}
               tooltipType="none"
+              connectNulls={false}
             />
           )}
         </ComposedChart>
