@@ -8,6 +8,7 @@
 import type { ControlState, ErrorCode, Failure, FrameHeader, MessageChannel, Result, Telegram, WarningCode } from '../protocol/types.ts';
 import type { CentralFailureCode } from './central-client.ts';
 import type { AuditEntry, CentralMeter, MbusAttach, MeterPatch } from './central.ts';
+import type { HistoryInfo, HistoryPower, HistoryPowerRequest, HistorySeries, HistorySeriesRequest } from './history.ts';
 
 /**
  * Every code a request can fail with. The renderer branches on some of them, so a comparison with a
@@ -28,6 +29,8 @@ export type ApiErrorCode =
   | 'TIMEOUT' // transport: no reply in time
   | 'DISCONNECTED' // transport: the connection dropped with the request in flight
   | 'IPC_FAILED' // transport: Electron's invoke failed
+  | 'HISTORY_UNAVAILABLE' // the history database could not be opened or read (damaged, read-only): the app runs without it
+  | 'HISTORY_FULL' // the disk (or size cap) under the history database is full
   | CentralFailureCode; // the central system's answer, passed through (UNREACHABLE, UNKNOWN_METER, UNAUTHORIZED, …)
 
 export type ApiError = Failure<ApiErrorCode>;
@@ -235,6 +238,11 @@ export interface Requests {
   'staff:change': [StaffChange, ChangeTiming];
   'staff:pairingCode': [null, { pairingCode: string }]; // issues a new code for the meter, replacing the old one
   'staff:audit': [null, { entries: AuditEntry[] }]; // newest first
+  // History (issue 10): the recorder's queries; spans are [from, to) epoch ms, bounded per step (validate.ts)
+  'history:info': [null, HistoryInfo];
+  'history:series': [HistorySeriesRequest, HistorySeries];
+  'history:power': [HistoryPowerRequest, HistoryPower];
+  'history:retention': [{ days: number }, HistoryInfo]; // 10-s detail kept this many days; saved in settings.json
 }
 
 /** Events host -> renderer. */
@@ -285,6 +293,10 @@ export const CHANNELS = [
   'staff:change',
   'staff:pairingCode',
   'staff:audit',
+  'history:info',
+  'history:series',
+  'history:power',
+  'history:retention',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = [

@@ -60,6 +60,10 @@ export function createLuxApi(ipc: IpcRendererLike): LuxApi {
     'staff:audit': invoker(ipc, 'staff:audit'),
     'plain:answer': invoker(ipc, 'plain:answer'),
     'plain:setting': invoker(ipc, 'plain:setting'),
+    'history:info': invoker(ipc, 'history:info'),
+    'history:series': invoker(ipc, 'history:series'),
+    'history:power': invoker(ipc, 'history:power'),
+    'history:retention': invoker(ipc, 'history:retention'),
     on: subscriber(ipc),
   } satisfies LuxApi;
   return api;

@@ -14,9 +14,17 @@ export interface Settings {
   silenceMs: number; // no frame for this long → link "silent"
   captureMinutes: number; // how far back `capture:export` reaches
   plainData: PlainDataSetting; // plain telegrams after verified encrypted ones (plain-data.ts)
+  historyRetentionDays: number; // days of 10-s history detail kept; quarter-hours and coarser forever (history-room.ts)
 }
 
-export const DEFAULT_SETTINGS: Settings = { source: null, centralUrl: null, silenceMs: 30_000, captureMinutes: 10, plainData: 'ask' };
+export const DEFAULT_SETTINGS: Settings = {
+  source: null,
+  centralUrl: null,
+  silenceMs: 30_000,
+  captureMinutes: 10,
+  plainData: 'ask',
+  historyRetentionDays: 400,
+};
 
 export interface LoadedSettings {
   settings: Settings;
@@ -55,6 +63,11 @@ function pick(raw: Record<string, unknown>): { settings: Settings; rejected: str
   if (raw.captureMinutes !== undefined) {
     if (isBetween(raw.captureMinutes, 1, 120)) settings.captureMinutes = raw.captureMinutes;
     else rejected.push('captureMinutes');
+  }
+  if (raw.historyRetentionDays !== undefined) {
+    const days = raw.historyRetentionDays;
+    if (isBetween(days, 1, 3650) && Number.isInteger(days)) settings.historyRetentionDays = days;
+    else rejected.push('historyRetentionDays');
   }
   return { settings, rejected };
 }

@@ -20,6 +20,7 @@ export function Dashboard() {
   const receivedAt = useApp((s) => s.latest?.receivedAt);
   const stale = useApp(selectStale);
   const keyFails = useApp(selectKeyFails);
+  const hasChart = useApp((s) => s.chart.length > 0); // the recorder's past shows before the first telegram
 
   if (!loaded) {
     return (
@@ -49,7 +50,7 @@ export function Dashboard() {
           <BreakerPanel breaker={electricity.breaker} relay1={electricity.relays?.relay1} relay2={electricity.relays?.relay2} />
         )}
         <Inbox />
-        {electricity && <PowerChart />}
+        {(electricity || hasChart) && <PowerChart />}
         {mbus && <MbusSection channels={mbus} />}
       </div>
     </div>
