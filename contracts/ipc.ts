@@ -8,6 +8,7 @@
 import type { ControlState, ErrorCode, Failure, FrameHeader, MessageChannel, Result, Telegram, WarningCode } from '../protocol/types.ts';
 import type { CentralFailureCode } from './central-client.ts';
 import type { AuditEntry, CentralMeter, MbusAttach, MeterPatch } from './central.ts';
+import type { CostSettings } from './cost-settings.ts';
 
 /**
  * Every code a request can fail with. The renderer branches on some of them, so a comparison with a
@@ -235,6 +236,9 @@ export interface Requests {
   'staff:change': [StaffChange, ChangeTiming];
   'staff:pairingCode': [null, { pairingCode: string }]; // issues a new code for the meter, replacing the old one
   'staff:audit': [null, { entries: AuditEntry[] }]; // newest first
+  // tariff, reference household, peer opt-in (contracts/cost-settings.ts), kept in settings.json
+  'costs:get': [null, CostSettings];
+  'costs:set': [CostSettings, CostSettings];
 }
 
 /** Events host -> renderer. */
@@ -285,6 +289,8 @@ export const CHANNELS = [
   'staff:change',
   'staff:pairingCode',
   'staff:audit',
+  'costs:get',
+  'costs:set',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = [

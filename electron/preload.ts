@@ -60,6 +60,8 @@ export function createLuxApi(ipc: IpcRendererLike): LuxApi {
     'staff:audit': invoker(ipc, 'staff:audit'),
     'plain:answer': invoker(ipc, 'plain:answer'),
     'plain:setting': invoker(ipc, 'plain:setting'),
+    'costs:get': invoker(ipc, 'costs:get'),
+    'costs:set': invoker(ipc, 'costs:set'),
     on: subscriber(ipc),
   } satisfies LuxApi;
   return api;

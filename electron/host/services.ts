@@ -176,6 +176,11 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     },
     'capture:export': async ({ redact }) =>
       ok(exportCapture(session.frames.since(clock.now() - settings.get().captureMinutes * 60_000), { redact, now: clock.now() })),
+    'costs:get': async () => ok(settings.get().costs),
+    'costs:set': async (costs) => {
+      await settings.update({ costs });
+      return ok(costs);
+    },
     'central:info': async () => ok({ url: centralUrl(), demo: linkRoom.state().source?.kind === 'demo' }),
     'staff:signIn': (p, client) => staff.handle('staff:signIn', p, client),
     'staff:signOut': (p, client) => staff.handle('staff:signOut', p, client),

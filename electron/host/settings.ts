@@ -4,6 +4,7 @@
  * before anything is overwritten: valid fields are kept, invalid ones fall back to defaults, and
  * the caller gets one warning to show once. Never holds key material (see key-store.ts).
  */
+import { checkCostSettings, type CostSettings, DEFAULT_COST_SETTINGS } from '../../contracts/cost-settings.ts';
 import type { PlainDataSetting, SourceConfig } from '../../contracts/ipc.ts';
 import { validatePayload } from '../ipc/validate.ts';
 import { keepBadCopy, readTextIfExists, saveError, writeFileAtomic } from './atomic-file.ts';
@@ -14,9 +15,17 @@ export interface Settings {
   silenceMs: number; // no frame for this long → link "silent"
   captureMinutes: number; // how far back `capture:export` reaches
   plainData: PlainDataSetting; // plain telegrams after verified encrypted ones (plain-data.ts)
+  costs: CostSettings; // tariff, reference household, peer opt-in (contracts/cost-settings.ts)
 }
 
-export const DEFAULT_SETTINGS: Settings = { source: null, centralUrl: null, silenceMs: 30_000, captureMinutes: 10, plainData: 'ask' };
+export const DEFAULT_SETTINGS: Settings = {
+  source: null,
+  centralUrl: null,
+  silenceMs: 30_000,
+  captureMinutes: 10,
+  plainData: 'ask',
+  costs: DEFAULT_COST_SETTINGS,
+};
 
 export interface LoadedSettings {
   settings: Settings;
@@ -55,6 +64,11 @@ function pick(raw: Record<string, unknown>): { settings: Settings; rejected: str
   if (raw.captureMinutes !== undefined) {
     if (isBetween(raw.captureMinutes, 1, 120)) settings.captureMinutes = raw.captureMinutes;
     else rejected.push('captureMinutes');
+  }
+  if (raw.costs !== undefined) {
+    const costs = checkCostSettings(raw.costs);
+    if (costs.ok) settings.costs = costs.value;
+    else rejected.push('costs');
   }
   return { settings, rejected };
 }

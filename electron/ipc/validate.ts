@@ -8,6 +8,7 @@ import type { ApiResult, Channel, Payload } from '../../contracts/ipc.ts';
 import { CHANNELS } from '../../contracts/ipc.ts';
 import { fail, MESSAGE_CHANNELS, ok } from '../../protocol/index.ts';
 import type { Failure, Result } from '../../protocol/types.ts';
+import { checkCostSettings } from '../../contracts/cost-settings.ts';
 import { isHttpUrl, validateStaffChange, validateStaffSignIn } from './validate-staff.ts';
 
 // A field's check fails with the path and what was expected; validatePayload names the channel.
@@ -104,7 +105,7 @@ const source = byKind({
 });
 
 /** The staff channels' validators live in validate-staff.ts (stricter: OBIS ids, printable text). */
-function fromResult<T>(validate: (payload: unknown) => ApiResult<T>): Check<T> {
+function fromResult<T>(validate: (payload: unknown) => Result<T, Failure<string>>): Check<T> {
   return (v) => {
     const r = validate(v);
     return r.ok ? ok(r.value) : bad(r.error.message);
@@ -133,6 +134,8 @@ const VALIDATORS = {
   'staff:audit': nothing,
   'plain:answer': obj({ accept: bool }),
   'plain:setting': obj({ setting: oneOf('ask', 'accept', 'refuse') }),
+  'costs:get': nothing,
+  'costs:set': fromResult(checkCostSettings),
 } satisfies { [C in Channel]: Check<Payload<C>> };
 
 export type Validated<C extends Channel> = ApiResult<Payload<C>>;
