@@ -1,9 +1,11 @@
-/** The settings view: data source, meter key, unencrypted data after encrypted, and language. */
+/** The settings view: data source, meter key, unencrypted data after encrypted, language, tariff and comparisons. */
 import { t } from '../i18n/index.ts';
+import { CompareSettings } from './CompareSettings.tsx';
 import { KeyEntry } from './KeyEntry.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { PlainDataSetting } from './PlainDataSetting.tsx';
 import { SourcePicker } from './SourcePicker.tsx';
+import { TariffSettings } from './TariffSettings.tsx';
 
 export function SettingsView() {
   return (
@@ -14,6 +16,8 @@ export function SettingsView() {
         <KeyEntry />
         <PlainDataSetting />
         <LanguagePicker />
+        <TariffSettings />
+        <CompareSettings />
       </div>
     </div>
   );

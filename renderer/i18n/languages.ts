@@ -3,6 +3,7 @@
  * part it translates, so a missing or extra key fails the type-check) plus one line here.
  */
 import { deCore } from './de.ts';
+import { deCosts } from './de-costs.ts';
 import { dePairing } from './de-pairing.ts';
 import { deObis } from './de-obis.ts';
 import { deService } from './de-service.ts';
@@ -10,12 +11,14 @@ import { deStatus } from './de-status.ts';
 import type { Catalogue } from './en.ts';
 import { en } from './en.ts';
 import { frCore } from './fr.ts';
+import { frCosts } from './fr-costs.ts';
 import { frPairing } from './fr-pairing.ts';
 import { frObis } from './fr-obis.ts';
 import { frService } from './fr-service.ts';
 import { frStatus } from './fr-status.ts';
 import { frenchSpacing } from './fr-spacing.ts';
 import { lbCore } from './lb.ts';
+import { lbCosts } from './lb-costs.ts';
 import { lbPairing } from './lb-pairing.ts';
 import { lbObis } from './lb-obis.ts';
 import { lbService } from './lb-service.ts';
@@ -31,10 +34,18 @@ export interface Language {
 
 export const LANGUAGES = {
   en: { catalogue: en, locales: ['en-GB'], name: 'English' },
-  fr: { catalogue: frenchSpacing({ ...frCore, ...frPairing, ...frService, ...frObis, ...frStatus }), locales: ['fr-LU'], name: 'Français' },
-  de: { catalogue: { ...deCore, ...dePairing, ...deService, ...deObis, ...deStatus }, locales: ['de-LU'], name: 'Deutsch' },
+  fr: {
+    catalogue: frenchSpacing({ ...frCore, ...frPairing, ...frService, ...frObis, ...frStatus, ...frCosts }),
+    locales: ['fr-LU'],
+    name: 'Français',
+  },
+  de: { catalogue: { ...deCore, ...dePairing, ...deService, ...deObis, ...deStatus, ...deCosts }, locales: ['de-LU'], name: 'Deutsch' },
   // Chromium, and so Electron, has plural rules for lb but no number or date formats: de-LU is next.
-  lb: { catalogue: { ...lbCore, ...lbPairing, ...lbService, ...lbObis, ...lbStatus }, locales: ['lb-LU', 'de-LU'], name: 'Lëtzebuergesch' },
+  lb: {
+    catalogue: { ...lbCore, ...lbPairing, ...lbService, ...lbObis, ...lbStatus, ...lbCosts },
+    locales: ['lb-LU', 'de-LU'],
+    name: 'Lëtzebuergesch',
+  },
 } as const satisfies Record<string, Language>;
 
 export type LanguageCode = keyof typeof LANGUAGES;
