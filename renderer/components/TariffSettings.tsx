@@ -93,10 +93,9 @@ export function TariffSettings() {
     <label>
       {label}
       <input
-        type="number"
+        type="text"
         inputMode="decimal"
-        step="any"
-        min={0}
+        autoComplete="off"
         value={value}
         data-testid={testId}
         onChange={(e) => onChange(e.target.value)}
