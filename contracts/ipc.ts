@@ -9,6 +9,7 @@ import type { ControlState, ErrorCode, Failure, FrameHeader, MessageChannel, Res
 import type { CentralFailureCode } from './central-client.ts';
 import type { AuditEntry, CentralMeter, MbusAttach, MeterPatch } from './central.ts';
 import type { CostSettings } from './cost-settings.ts';
+import type { PeerDaily } from './peers.ts';
 
 /**
  * Every code a request can fail with. The renderer branches on some of them, so a comparison with a
@@ -24,6 +25,7 @@ export type ApiErrorCode =
   | 'NO_CENTRAL' // no central system address known
   | 'SESSION_EXPIRED' // the staff session ended after its idle timeout
   | 'KEY_FAILS' // the key does not open the frames arriving on the port
+  | 'PEERS_OFF' // peer figures asked for without the user's opt-in, or for a class the central does not aggregate
   | 'SAVE_FAILED' // the host could not write its data directory (disk full, read-only): nothing was changed
   | 'CLOSED' // transport: the connection to the host is closed
   | 'TIMEOUT' // transport: no reply in time
@@ -239,6 +241,8 @@ export interface Requests {
   // tariff, reference household, peer opt-in (contracts/cost-settings.ts), kept in settings.json
   'costs:get': [null, CostSettings];
   'costs:set': [CostSettings, CostSettings];
+  // anonymous peer percentiles of one local day for the user's power class, from the central (opt-in)
+  'peers:daily': [{ date: string }, PeerDaily];
 }
 
 /** Events host -> renderer. */
@@ -291,6 +295,7 @@ export const CHANNELS = [
   'staff:audit',
   'costs:get',
   'costs:set',
+  'peers:daily',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = [

@@ -62,6 +62,7 @@ export function createLuxApi(ipc: IpcRendererLike): LuxApi {
     'plain:setting': invoker(ipc, 'plain:setting'),
     'costs:get': invoker(ipc, 'costs:get'),
     'costs:set': invoker(ipc, 'costs:set'),
+    'peers:daily': invoker(ipc, 'peers:daily'),
     on: subscriber(ipc),
   } satisfies LuxApi;
   return api;

@@ -9,6 +9,7 @@ import { CHANNELS } from '../../contracts/ipc.ts';
 import { fail, MESSAGE_CHANNELS, ok } from '../../protocol/index.ts';
 import type { Failure, Result } from '../../protocol/types.ts';
 import { checkCostSettings } from '../../contracts/cost-settings.ts';
+import { isIsoDate } from '../../contracts/peers.ts';
 import { isHttpUrl, validateStaffChange, validateStaffSignIn } from './validate-staff.ts';
 
 // A field's check fails with the path and what was expected; validatePayload names the channel.
@@ -136,6 +137,10 @@ const VALIDATORS = {
   'plain:setting': obj({ setting: oneOf('ask', 'accept', 'refuse') }),
   'costs:get': nothing,
   'costs:set': fromResult(checkCostSettings),
+  'peers:daily': (v, at) => {
+    const date = (v as { date?: unknown } | null)?.date;
+    return isIsoDate(date) ? ok({ date }) : bad(`${at}.date: expected a day as YYYY-MM-DD`);
+  },
 } satisfies { [C in Channel]: Check<Payload<C>> };
 
 export type Validated<C extends Channel> = ApiResult<Payload<C>>;

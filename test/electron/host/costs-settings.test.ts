@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_COST_SETTINGS } from '../../../contracts/cost-settings.ts';
 import { validatePayload } from '../../../electron/ipc/validate.ts';
+import { startCentral } from '../../../central-mock/server.ts';
 import { startHost, type Harness } from './host-harness.ts';
 
 let h: Harness | null = null;
@@ -45,5 +46,29 @@ describe('cost settings on the host', () => {
     const r = validatePayload('costs:set', { ...DEFAULT_COST_SETTINGS, tariff: { ...DEFAULT_COST_SETTINGS.tariff, referenceKw: -3 } });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatchObject({ code: 'BAD_PAYLOAD', message: expect.stringMatching(/referenceKw/) });
+  });
+
+  it('peer figures: only after the opt-in, for the user’s class, from the central system', async () => {
+    const central = await startCentral({
+      dataDir: mkdtempSync(join(tmpdir(), 'luxp1-central-')),
+      port: 0,
+      seed: 'demo',
+      neighbours: 40,
+      log: () => {},
+    });
+    try {
+      const dir = mkdtempSync(join(tmpdir(), 'luxp1-costs-'));
+      writeFileSync(join(dir, 'settings.json'), JSON.stringify({ centralUrl: central.url }));
+      h = await startHost({}, dir);
+      expect(await h.host.handle('peers:daily', { date: '2026-11-30' })).toMatchObject({ ok: false, error: { code: 'PEERS_OFF' } });
+      const custom = { ...DEFAULT_COST_SETTINGS, peersOptIn: true, tariff: { ...DEFAULT_COST_SETTINGS.tariff, referenceKw: 5 } };
+      await h.host.handle('costs:set', custom);
+      expect(await h.host.handle('peers:daily', { date: '2026-11-30' })).toMatchObject({ ok: false, error: { message: /not 5 kW/ } });
+      await h.host.handle('costs:set', { ...custom, tariff: DEFAULT_COST_SETTINGS.tariff });
+      const r = await h.host.handle('peers:daily', { date: '2026-11-30' });
+      expect(r).toMatchObject({ ok: true, value: { date: '2026-11-30', classKw: 3, meters: expect.any(Number) } });
+    } finally {
+      await central.close();
+    }
   });
 });
