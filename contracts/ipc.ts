@@ -10,6 +10,7 @@ import type { CentralFailureCode } from './central-client.ts';
 import type { AuditEntry, CentralMeter, MbusAttach, MeterPatch } from './central.ts';
 import type { CostSettings } from './cost-settings.ts';
 import type { PeerDaily } from './peers.ts';
+import type { HistoryInfo, HistoryPower, HistoryPowerRequest, HistorySeries, HistorySeriesRequest } from './history.ts';
 
 /**
  * Every code a request can fail with. The renderer branches on some of them, so a comparison with a
@@ -31,6 +32,8 @@ export type ApiErrorCode =
   | 'TIMEOUT' // transport: no reply in time
   | 'DISCONNECTED' // transport: the connection dropped with the request in flight
   | 'IPC_FAILED' // transport: Electron's invoke failed
+  | 'HISTORY_UNAVAILABLE' // the history database could not be opened or read (damaged, read-only): the app runs without it
+  | 'HISTORY_FULL' // the disk (or size cap) under the history database is full
   | CentralFailureCode; // the central system's answer, passed through (UNREACHABLE, UNKNOWN_METER, UNAUTHORIZED, …)
 
 export type ApiError = Failure<ApiErrorCode>;
@@ -243,6 +246,11 @@ export interface Requests {
   'costs:set': [CostSettings, CostSettings];
   // anonymous peer percentiles of one local day for the user's power class, from the central (opt-in)
   'peers:daily': [{ date: string }, PeerDaily];
+  // History (issue 10): the recorder's queries; spans are [from, to) epoch ms, bounded per step (validate.ts)
+  'history:info': [null, HistoryInfo];
+  'history:series': [HistorySeriesRequest, HistorySeries];
+  'history:power': [HistoryPowerRequest, HistoryPower];
+  'history:retention': [{ days: number }, HistoryInfo]; // 10-s detail kept this many days; saved in settings.json
 }
 
 /** Events host -> renderer. */
@@ -296,6 +304,10 @@ export const CHANNELS = [
   'costs:get',
   'costs:set',
   'peers:daily',
+  'history:info',
+  'history:series',
+  'history:power',
+  'history:retention',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = [

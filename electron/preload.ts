@@ -63,6 +63,10 @@ export function createLuxApi(ipc: IpcRendererLike): LuxApi {
     'costs:get': invoker(ipc, 'costs:get'),
     'costs:set': invoker(ipc, 'costs:set'),
     'peers:daily': invoker(ipc, 'peers:daily'),
+    'history:info': invoker(ipc, 'history:info'),
+    'history:series': invoker(ipc, 'history:series'),
+    'history:power': invoker(ipc, 'history:power'),
+    'history:retention': invoker(ipc, 'history:retention'),
     on: subscriber(ipc),
   } satisfies LuxApi;
   return api;

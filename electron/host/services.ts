@@ -15,6 +15,8 @@ import { exportCapture } from './capture-export.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { createEventHub } from './events.ts';
 import { createCounterStore } from './counter-store.ts';
+import { historyPath } from './history/index.ts';
+import { createHistoryRoom } from './history-room.ts';
 import { createInbox } from './inbox.ts';
 import { createKeyRoom } from './key-room.ts';
 import { createKeyStore, type KeyProtector } from './key-store.ts';
@@ -43,6 +45,8 @@ export interface HostServicesOptions {
   backoff?: { initialMs: number; maxMs: number };
   /** Start the stored source (default true). */
   autoStart?: boolean;
+  /** Record history in DATA/history.sqlite (default: yes, except with protector 'memory', the tests' throwaway hosts). */
+  history?: boolean;
 }
 
 type Handlers = { [C in Channel]: (payload: Payload<C>, client?: string) => Promise<ApiResult<Value<C>>> };
@@ -158,7 +162,30 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     if (key) counters.save(key, session.counters());
   });
 
+  // History (issue 10): every verified telegram, link losses and key changes, into DATA/history.sqlite.
+  const history = createHistoryRoom({
+    path: (opts.history ?? opts.protector !== 'memory') ? historyPath(opts.dataDir) : null,
+    settings,
+    notices,
+    clock,
+  });
+  hub.on('meter:reading', (reading) => history.record(reading));
+  hub.on('meter:link', (link) => history.linkChanged(link));
+  let keyHex = keys.key() ? Buffer.from(keys.key()!).toString('hex') : null; // compared only, never stored or shown
+  hub.on('key:status', (status) => {
+    const now = keys.key() ? Buffer.from(keys.key()!).toString('hex') : null;
+    if (now === keyHex) return;
+    keyHex = now;
+    history.keyChanged(now === null ? 'key removed' : `new key (${status.origin ?? 'manual'})`);
+  });
+  let rotated = false;
+  hub.on('meter:health', (health) => {
+    if (health.diagnosis === 'key-rotated' && !rotated) history.keyChanged('the key stopped opening the frames: changed by the operator');
+    rotated = health.diagnosis === 'key-rotated';
+  });
+
   const handlers: Handlers = {
+    ...history.handlers,
     'app:snapshot': async () =>
       ok({
         at: clock.now(),
@@ -219,6 +246,7 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
       await linkRoom.close();
       session.close();
       await background;
+      await history.close();
       await inbox.flush();
       await counters.flush();
     },

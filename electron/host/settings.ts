@@ -16,6 +16,7 @@ export interface Settings {
   captureMinutes: number; // how far back `capture:export` reaches
   plainData: PlainDataSetting; // plain telegrams after verified encrypted ones (plain-data.ts)
   costs: CostSettings; // tariff, reference household, peer opt-in (contracts/cost-settings.ts)
+  historyRetentionDays: number; // days of 10-s history detail kept; quarter-hours and coarser forever (history-room.ts)
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +26,7 @@ export const DEFAULT_SETTINGS: Settings = {
   captureMinutes: 10,
   plainData: 'ask',
   costs: DEFAULT_COST_SETTINGS,
+  historyRetentionDays: 400,
 };
 
 export interface LoadedSettings {
@@ -69,6 +71,11 @@ function pick(raw: Record<string, unknown>): { settings: Settings; rejected: str
     const costs = checkCostSettings(raw.costs);
     if (costs.ok) settings.costs = costs.value;
     else rejected.push('costs');
+  }
+  if (raw.historyRetentionDays !== undefined) {
+    const days = raw.historyRetentionDays;
+    if (isBetween(days, 1, 3650) && Number.isInteger(days)) settings.historyRetentionDays = days;
+    else rejected.push('historyRetentionDays');
   }
   return { settings, rejected };
 }

@@ -6,6 +6,7 @@
  */
 import type { ApiResult, Channel, Payload } from '../../contracts/ipc.ts';
 import { CHANNELS } from '../../contracts/ipc.ts';
+import { HISTORY_KINDS, HISTORY_STEPS, type HistoryStep } from '../../contracts/history.ts';
 import { fail, MESSAGE_CHANNELS, ok } from '../../protocol/index.ts';
 import type { Failure, Result } from '../../protocol/types.ts';
 import { checkCostSettings } from '../../contracts/cost-settings.ts';
@@ -113,6 +114,36 @@ function fromResult<T>(validate: (payload: unknown) => Result<T, Failure<string>
   };
 }
 
+// ---- history (issue 10): a span is [from, to) epoch ms, to after from, no longer than its step allows
+const DAY_MS = 86_400_000;
+/** The longest span per step: what a view or its CSV can ask without making the host build millions of records. */
+export const HISTORY_MAX_SPAN_MS: Record<HistoryStep | 'power', number> = {
+  '10s': 8 * DAY_MS,
+  '15m': 32 * DAY_MS,
+  '1h': 93 * DAY_MS,
+  '1d': 4_020 * DAY_MS, // eleven years
+  '1mo': 36_525 * DAY_MS,
+  power: 8 * DAY_MS,
+};
+const EPOCH_MS = num(0, 253_402_300_800_000, true); // up to the year 10000
+const METER_ID = str(1, 128);
+
+function spanned<T extends { from: number; to: number }>(check: Check<T>, limit: (v: T) => number): Check<T> {
+  return (v, at) => {
+    const r = check(v, at);
+    if (!r.ok) return r;
+    if (r.value.to <= r.value.from) return bad(`${at}.to: expected after from (${r.value.from}), got ${r.value.to}`);
+    const max = limit(r.value);
+    return r.value.to - r.value.from > max ? bad(`${at}: expected a span of at most ${max / DAY_MS} days`) : r;
+  };
+}
+
+const historySeries = spanned(
+  obj({ meterId: METER_ID, kind: oneOf(...HISTORY_KINDS), step: oneOf(...HISTORY_STEPS), from: EPOCH_MS, to: EPOCH_MS }),
+  (v) => HISTORY_MAX_SPAN_MS[v.step],
+);
+const historyPower = spanned(obj({ meterId: METER_ID, from: EPOCH_MS, to: EPOCH_MS }), () => HISTORY_MAX_SPAN_MS.power);
+
 /** The validator table; `satisfies` makes a new channel in the contract a type error here until it has one. */
 const VALIDATORS = {
   'app:snapshot': nothing,
@@ -141,6 +172,10 @@ const VALIDATORS = {
     const date = (v as { date?: unknown } | null)?.date;
     return isIsoDate(date) ? ok({ date }) : bad(`${at}.date: expected a day as YYYY-MM-DD`);
   },
+  'history:info': nothing,
+  'history:series': historySeries,
+  'history:power': historyPower,
+  'history:retention': obj({ days: num(1, 3650, true) }),
 } satisfies { [C in Channel]: Check<Payload<C>> };
 
 export type Validated<C extends Channel> = ApiResult<Payload<C>>;

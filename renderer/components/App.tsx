@@ -6,6 +6,7 @@ import { useApp } from '../state/context.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { DemoNotice } from './DemoNotice.tsx';
 import { HealthPanel } from './HealthPanel.tsx';
+import { HistoryView } from '../views/history/HistoryView.tsx';
 import { PairingView } from '../views/pairing/PairingView.tsx';
 import { ServiceView } from '../views/service/ServiceView.tsx';
 import { NavTabs } from './NavTabs.tsx';
@@ -14,6 +15,7 @@ import type { View } from '../state/store.ts';
 
 const VIEWS: Record<View, ComponentType> = {
   dashboard: Dashboard,
+  history: HistoryView,
   pairing: PairingView,
   service: ServiceView,
   settings: SettingsView,

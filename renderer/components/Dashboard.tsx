@@ -21,6 +21,7 @@ export function Dashboard() {
   const receivedAt = useApp((s) => s.latest?.receivedAt);
   const stale = useApp(selectStale);
   const keyFails = useApp(selectKeyFails);
+  const hasChart = useApp((s) => s.chart.length > 0); // the recorder's past shows before the first telegram
 
   if (!loaded) {
     return (
@@ -51,7 +52,7 @@ export function Dashboard() {
         )}
         {electricity && <PowerClassNow />}
         <Inbox />
-        {electricity && <PowerChart />}
+        {(electricity || hasChart) && <PowerChart />}
         {mbus && <MbusSection channels={mbus} />}
       </div>
     </div>

@@ -6,6 +6,7 @@ import type { View } from '../state/store.ts';
 
 const VIEWS: { view: View; label: MessageKey }[] = [
   { view: 'dashboard', label: 'nav.dashboard' },
+  { view: 'history', label: 'nav.history' },
   { view: 'pairing', label: 'nav.pairing' },
   { view: 'service', label: 'nav.service' },
   { view: 'settings', label: 'nav.settings' },

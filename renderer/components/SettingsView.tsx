@@ -1,6 +1,8 @@
 /** The settings view: data source, meter key, unencrypted data after encrypted, language, tariff and comparisons. */
 import { t } from '../i18n/index.ts';
 import { CompareSettings } from './CompareSettings.tsx';
+/** The settings view: data source, meter key, unencrypted data after encrypted, language, and history. */
+import { HistorySettings } from '../views/history/HistorySettings.tsx';
 import { KeyEntry } from './KeyEntry.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { PlainDataSetting } from './PlainDataSetting.tsx';
@@ -18,6 +20,7 @@ export function SettingsView() {
         <LanguagePicker />
         <TariffSettings />
         <CompareSettings />
+        <HistorySettings />
       </div>
     </div>
   );

@@ -4,6 +4,7 @@
  * service views' strings live in their own files, spread in here, so `t` covers them too.
  */
 import { enCosts } from './en-costs.ts';
+import { enHistory } from './en-history.ts';
 import { enObis } from './en-obis.ts';
 import { enStatus } from './en-status.ts';
 import { enPairing } from './en-pairing.ts';
@@ -213,9 +214,17 @@ const enCore = {
 } as const satisfies Record<string, string>;
 
 /** The parts, by area; a key must appear in one part only (a spread would silently overwrite it). */
-export const EN_PARTS = { core: enCore, pairing: enPairing, service: enService, obis: enObis, status: enStatus, costs: enCosts } as const;
+export const EN_PARTS = {
+  core: enCore,
+  pairing: enPairing,
+  service: enService,
+  obis: enObis,
+  status: enStatus,
+  history: enHistory,
+  costs: enCosts,
+} as const;
 
-export const en = { ...enCore, ...enPairing, ...enService, ...enObis, ...enStatus, ...enCosts } as const;
+export const en = { ...enCore, ...enPairing, ...enService, ...enObis, ...enStatus, ...enHistory, ...enCosts } as const;
 
 export type MessageKey = keyof typeof en;
 

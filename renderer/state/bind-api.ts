@@ -6,6 +6,7 @@
  */
 import type { Events, EventName, LuxApi } from '../../contracts/ipc.ts';
 import type { HostStatusSource } from '../api/host-status.ts';
+import { fillChartFromHistory } from './power-history.ts';
 import type { AppStore } from './store.ts';
 
 type Held = { [E in EventName]: { event: E; payload: Events[E] } }[EventName];
@@ -53,8 +54,10 @@ export function bindApi(api: LuxApi & Partial<HostStatusSource>, store: AppStore
       result = { ok: false, error: { code: 'UNREACHABLE', message: String(err) } };
     }
     if (closed || mine !== generation) return;
-    if (result.ok) store.getState().loadSnapshot(result.value);
-    else {
+    if (result.ok) {
+      store.getState().loadSnapshot(result.value);
+      void fillChartFromHistory(api, store, result.value.at);
+    } else {
       store.getState().setLoadError(result.error);
       retry = setTimeout(() => void load(), retryMs);
     }

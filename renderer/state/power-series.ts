@@ -1,12 +1,13 @@
 /**
- * The chart's last hour of power, downsampled to one point per BUCKET_MS: the mean of the readings
+ * The chart's last 24 hours of power, downsampled to one point per BUCKET_MS: the mean of the readings
  * that fell in it. At the meter's 10 s pace a bucket holds one reading and the chart is exact; the
- * 1 s demo (3,600 readings an hour) still draws at most CHART_BUCKETS + 1 points. Closed buckets
- * are frozen and reused from one array to the next, so each telegram makes one new point object.
+ * 1 s demo still keeps at most CHART_BUCKETS + 1 points (8,641). Closed buckets are frozen and
+ * reused from one array to the next, so each telegram makes one new point object. On load the
+ * buckets are filled from the recorder (`history:power`, power-history.ts): a restart loses nothing.
  */
 import { createRingBuffer } from './ring-buffer.ts';
 
-export const CHART_WINDOW_MS = 60 * 60 * 1000;
+export const CHART_WINDOW_MS = 24 * 60 * 60 * 1000;
 export const BUCKET_MS = 10_000;
 /** Closed buckets kept; the open (newest) bucket comes on top of these. */
 export const CHART_BUCKETS = CHART_WINDOW_MS / BUCKET_MS;
@@ -24,8 +25,8 @@ export interface ChartPoint extends PowerPoint {
 }
 
 export interface PowerSeries {
-  /** Adds one reading; returns the points to draw, oldest first (a new array, old points reused). */
-  add(point: PowerPoint): ChartPoint[];
+  /** Adds one reading (or `readings` of them averaged, a point drawn before); returns the points, oldest first (a new array, old points reused). */
+  add(point: PowerPoint, readings?: number): ChartPoint[];
   clear(): void;
 }
 
@@ -56,7 +57,7 @@ export function createPowerSeries(): PowerSeries {
   let openPoint: ChartPoint | null = null;
 
   return {
-    add(p) {
+    add(p, weight = 1) {
       const index = Math.floor(p.at / BUCKET_MS);
       if (open && openPoint && index > open.index) {
         closed.push(openPoint);
@@ -66,14 +67,14 @@ export function createPowerSeries(): PowerSeries {
       // rewriting closed history.
       open ??= { index, at: p.at, readings: 0, importSum: 0, importCount: 0, exportSum: 0, exportCount: 0 };
       open.at = Math.max(open.at, p.at);
-      open.readings++;
+      open.readings += weight;
       if (p.importPowerW !== null) {
-        open.importSum += p.importPowerW;
-        open.importCount++;
+        open.importSum += p.importPowerW * weight;
+        open.importCount += weight;
       }
       if (p.exportPowerW !== null) {
-        open.exportSum += p.exportPowerW;
-        open.exportCount++;
+        open.exportSum += p.exportPowerW * weight;
+        open.exportCount += weight;
       }
       const newest = pointOf(open);
       openPoint = newest;

@@ -28,7 +28,9 @@ export { CHART_WINDOW_MS, type ChartPoint, type PowerPoint } from './power-serie
 export type { IntervalPoint } from './port-log.ts';
 
 /** The views, one tab each (NavTabs). */
-export type View = 'dashboard' | 'pairing' | 'service' | 'settings';
+export type View = 'dashboard' | 'history' | 'pairing' | 'service' | 'settings';
+/** How far back the dashboard's live chart reaches (PowerChart's range selector). */
+export type ChartRange = '5m' | '1h' | '24h';
 /** The renderer's own link to the host: always 'open' under Electron, real in browser mode. */
 export type HostConnection = 'connecting' | 'open' | 'closed';
 
@@ -43,7 +45,8 @@ export interface AppState {
   health: PortHealth | null;
   key: KeyStatus | null;
   latest: ReadingRecord | null;
-  chart: ChartPoint[]; // oldest first, downsampled to one point per 10 s within the last hour (power-series.ts)
+  chart: ChartPoint[]; // oldest first, downsampled to one point per 10 s within the last 24 h (power-series.ts)
+  chartRange: ChartRange; // the part of `chart` drawn
   messages: MessageRecord[]; // newest first, read state from the host (kept across restarts)
   unread: string[]; // messageId()s of the messages with readAt null, newest first
   problems: ProblemRecord[]; // newest first
@@ -69,6 +72,9 @@ export interface AppState {
   loadSnapshot(snapshot: Snapshot): void;
   setLoadError(error: ApiError): void;
   applyReading(reading: ReadingRecord): void;
+  /** The recorder's power before the live points (history:power on load): older points only, live ones kept. */
+  loadPowerHistory(points: PowerPoint[]): void;
+  setChartRange(range: ChartRange): void;
   setLink(link: LinkState): void;
   setHealth(health: PortHealth): void;
   setKey(key: KeyStatus): void;
@@ -118,6 +124,7 @@ export function createAppStore(clock: () => number = Date.now): AppStore {
     key: null,
     latest: null,
     chart: [],
+    chartRange: '1h',
     messages: [],
     unread: [],
     problems: [],
@@ -177,6 +184,16 @@ export function createAppStore(clock: () => number = Date.now): AppStore {
         now: Math.max(get().now, now),
       });
     },
+    loadPowerHistory(points) {
+      const live = get().chart;
+      const firstLive = live[0]?.at ?? Number.POSITIVE_INFINITY;
+      series.clear();
+      let chart: ChartPoint[] = [];
+      for (const p of points) if (p.at < firstLive) chart = series.add(p);
+      for (const p of live) chart = series.add(p, p.readings);
+      set({ chart });
+    },
+    setChartRange: (chartRange) => set({ chartRange }),
     setLink: (link) => set({ link }),
     setHealth: (health) => set({ health }),
     setKey: (key) => set({ key }),

@@ -44,7 +44,7 @@ describe('App', () => {
     expect(screen.queryByTestId('view-pairing')).toBeNull();
     expect(screen.getByRole('heading', { level: 2, name: 'Port service' })).toBeDefined();
     const tabs = screen.getAllByRole('button').filter((b) => b.dataset.testid?.startsWith('tab-'));
-    expect(tabs.map((b) => b.dataset.testid)).toEqual(['tab-dashboard', 'tab-pairing', 'tab-service', 'tab-settings']);
+    expect(tabs.map((b) => b.dataset.testid)).toEqual(['tab-dashboard', 'tab-history', 'tab-pairing', 'tab-service', 'tab-settings']);
 
     act(() => store.getState().setHealth(health({ diagnosis: 'key-ok' })));
     expect(screen.queryByTestId('diagnosis-open-pairing')).toBeNull(); // only for key problems

@@ -25,14 +25,22 @@ describe('power series (the chart, downsampled)', () => {
     expect(points).toEqual([{ at: T0 + 2_000, importPowerW: 151, exportPowerW: null, readings: 3 }]);
   });
 
-  it('draws at most CHART_BUCKETS + 1 points for hours of 1 s readings, all within the hour', () => {
+  it('keeps at most CHART_BUCKETS + 1 points (24 h) for more than a day of 5 s readings, all within the window', () => {
     const series = createPowerSeries();
     let points = series.add(point(T0, 0));
-    for (let i = 1; i < 3 * 3600; i++) points = series.add(point(T0 + i * 1_000, i % 5_000));
+    for (let i = 1; i < (25 * 3600) / 5; i++) points = series.add(point(T0 + i * 5_000, i % 5_000));
+    expect(CHART_BUCKETS).toBe(8640);
     expect(points.length).toBeLessThanOrEqual(CHART_BUCKETS + 1);
     expect(points.length).toBeGreaterThanOrEqual(CHART_BUCKETS);
     expect(points.at(-1)!.at - points[0]!.at).toBeLessThan(CHART_WINDOW_MS);
-    expect(points.slice(0, -1).every((p) => p.readings === BUCKET_MS / 1_000)).toBe(true);
+    expect(points.slice(0, -1).every((p) => p.readings === BUCKET_MS / 5_000)).toBe(true);
+  });
+
+  it("weighs a point added back with its readings (the chart rebuilt around the recorder's past)", () => {
+    const series = createPowerSeries();
+    series.add(point(T0, 100), 3);
+    const points = series.add(point(T0 + 1_000, 500));
+    expect(points).toEqual([{ at: T0 + 1_000, importPowerW: 200, exportPowerW: 0, readings: 4 }]);
   });
 
   it('reuses the closed points: a telegram makes only the newest point new', () => {

@@ -33,16 +33,34 @@ describe('app store', () => {
     expect(store.getState().chart).toEqual([{ at: T0, importPowerW: 500, exportPowerW: null, readings: 1 }]);
   });
 
-  it('keeps the chart to one point per 10 s over the last hour, whatever the pace', () => {
+  it('keeps the chart to one point per 10 s over the last 24 h, whatever the pace', () => {
     const store = createAppStore();
     for (let i = 0; i < 2 * 3600; i++) store.getState().applyReading(reading(T0 + i * 1000)); // two hours at 1 s
     const chart = store.getState().chart;
-    expect(chart.length).toBeLessThanOrEqual(361);
+    expect(chart).toHaveLength(720); // two hours in 10 s points: all of it fits the 24 h
     expect(chart.at(-1)!.at - chart[0]!.at).toBeLessThan(CHART_WINDOW_MS);
     expect(store.getState().latest?.receivedAt).toBe(T0 + (2 * 3600 - 1) * 1000);
 
     store.getState().applyReading(reading(T0 + CHART_WINDOW_MS * 3));
     expect(store.getState().chart).toHaveLength(1);
+  });
+
+  it("puts the recorder's past before the live points, never over them", () => {
+    const store = createAppStore();
+    store.getState().applyReading(reading(T0, { electricity: { importPowerW: 900 } }));
+    const past = [
+      { at: T0 - 20_000, importPowerW: 100, exportPowerW: 0 },
+      { at: T0 - 10_000, importPowerW: 200, exportPowerW: 0 },
+      { at: T0, importPowerW: 1, exportPowerW: 0 }, // the live point's own telegram, recorded: not drawn twice
+    ];
+    store.getState().loadPowerHistory(past);
+    expect(store.getState().chart.map((p) => [p.at, p.importPowerW, p.readings])).toEqual([
+      [T0 - 20_000, 100, 1],
+      [T0 - 10_000, 200, 1],
+      [T0, 900, 1],
+    ]);
+    store.getState().applyReading(reading(T0 + 10_000, { electricity: { importPowerW: 300 } }));
+    expect(store.getState().chart).toHaveLength(4);
   });
 
   it('takes unread state from the host: snapshot, new messages, read updates, and an optimistic mark', () => {

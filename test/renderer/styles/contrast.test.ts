@@ -45,6 +45,8 @@ const PAIRS: [string, string, number][] = [
   ['bad', 'bg', 4.5],
   ['import', 'surface', 3],
   ['export', 'surface', 3],
+  ['hist-bar', 'surface', 3], // History bars
+  ['hist-bar', 'hist-estimated-bg', 3], // the hatching of estimated bars stays visible
   ['focus', 'surface', 3],
   ['focus', 'bg', 3],
   ['ok', 'bg', 3],
