@@ -1,7 +1,6 @@
-/** The settings view: data source, meter key, unencrypted data after encrypted, language, tariff and comparisons. */
+/** The settings view: data source, meter key, unencrypted data after encrypted, language, tariff, comparisons and history. */
 import { t } from '../i18n/index.ts';
 import { CompareSettings } from './CompareSettings.tsx';
-/** The settings view: data source, meter key, unencrypted data after encrypted, language, and history. */
 import { HistorySettings } from '../views/history/HistorySettings.tsx';
 import { KeyEntry } from './KeyEntry.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
