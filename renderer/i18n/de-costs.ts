@@ -64,6 +64,8 @@ export const deCosts: Record<keyof typeof enCosts, string> = {
   'costs.panel.energy': 'Energie',
   'costs.panel.cost': 'Kosten',
   'compare.title': 'Im Vergleich zu',
+  'compare.mine': 'Sie haben {energy} verbraucht',
+  'compare.partial': 'Der Zeitraum ist nicht vorbei: Beide Seiten werden über dieselbe bisherige Zeit verglichen.',
   'compare.previous': 'Dem vorigen Zeitraum',
   'compare.lastYear': 'Demselben Zeitraum vor einem Jahr',
   'compare.reference': 'Ihrem Referenzhaushalt',

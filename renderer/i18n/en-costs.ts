@@ -60,6 +60,8 @@ export const enCosts = {
   'costs.panel.energy': 'Energy',
   'costs.panel.cost': 'Cost',
   'compare.title': 'Compared with',
+  'compare.mine': 'You used {energy}',
+  'compare.partial': 'The period is not over: both sides are compared over the same time so far.',
   'compare.previous': 'The previous period',
   'compare.lastYear': 'The same period a year ago',
   'compare.reference': 'Your reference household',

@@ -64,6 +64,8 @@ export const frCosts: Record<keyof typeof enCosts, string> = {
   'costs.panel.energy': 'Énergie',
   'costs.panel.cost': 'Coût',
   'compare.title': 'Par rapport à',
+  'compare.mine': 'Vous avez consommé {energy}',
+  'compare.partial': 'La période n’est pas terminée : les deux côtés sont comparés sur la même durée écoulée.',
   'compare.previous': 'La période précédente',
   'compare.lastYear': 'La même période il y a un an',
   'compare.reference': 'Votre ménage de référence',

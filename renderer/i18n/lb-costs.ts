@@ -63,6 +63,8 @@ export const lbCosts: Record<keyof typeof enCosts, string> = {
   'costs.panel.energy': 'Energie',
   'costs.panel.cost': 'Käschten',
   'compare.title': 'Am Verglach mat',
+  'compare.mine': 'Dir hutt {energy} verbraucht',
+  'compare.partial': 'D’Period ass net eriwwer: Béid Säite ginn iwwer déi selwecht Zäit bis elo verglach.',
   'compare.previous': 'Der viregter Period',
   'compare.lastYear': 'Der selwechter Period virun engem Joer',
   'compare.reference': 'Ärem Referenzstot',
