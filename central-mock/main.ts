@@ -14,6 +14,7 @@ const USAGE = `usage: luxp1 central [options]
   --listen HOST:PORT  where to listen (default 127.0.0.1:8417; port 0 picks a free one)
   --data DIR          state directory: central.sqlite, master.key, staff.token (default ./.luxp1-data/central)
   --seed demo         add the demo meter SAG1030700012701 and print its pairing code
+  --neighbours N      add N more meters once, for the anonymous peer figures (GET /api/peers/daily)
   --allow-host NAME   also serve requests addressed to NAME (Host header; repeatable). Loopback names
                       only by default, which keeps DNS-rebinding pages out; a non-loopback --listen
                       prints a warning
@@ -35,6 +36,7 @@ const parseCli = (argv: string[]) =>
       listen: { type: 'string' },
       data: { type: 'string' },
       seed: { type: 'string' },
+      neighbours: { type: 'string' },
       'allow-host': { type: 'string', multiple: true, default: [] },
       'max-connections': { type: 'string' },
       'exit-with-parent': { type: 'boolean' },
@@ -71,6 +73,11 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`central: --max-connections expects a whole number 1..1000000, got ${JSON.stringify(v['max-connections'])}`);
     return 2;
   }
+  const neighbours = v.neighbours === undefined ? 0 : Number(v.neighbours);
+  if (!Number.isInteger(neighbours) || neighbours < 0 || neighbours > 10_000) {
+    console.error(`central: --neighbours expects a whole number 0..10000, got ${JSON.stringify(v.neighbours)}`);
+    return 2;
+  }
   const dataDir = v.data ?? join('.luxp1-data', 'central');
   let central: Awaited<ReturnType<typeof startCentral>>;
   try {
@@ -81,6 +88,7 @@ export async function main(argv: string[]): Promise<number> {
       allowHosts: v['allow-host'],
       maxConnections,
       ...(v.seed ? { seed: 'demo' as const } : {}),
+      neighbours,
     });
   } catch (err) {
     console.error(err instanceof CentralStartError ? err.message : `central: cannot start: ${(err as Error).message}`);

@@ -10,6 +10,7 @@ import { fail, readJson, send, type Reply } from './http.ts';
 import type { MeterRow } from './meter.ts';
 import { addressKey, type PairThrottle } from './pair-throttle.ts';
 import type { Pairing } from './pairing.ts';
+import type { Peers } from './peers.ts';
 import type { StaffAuth } from './staff-auth.ts';
 import { type Store, storageFailure } from './store.ts';
 import { isMeterRef } from './validate.ts';
@@ -20,6 +21,7 @@ export interface Deps {
   pairing: Pairing;
   staff: StaffAuth;
   throttle: PairThrottle;
+  peers: Peers;
   log(line: string): void;
 }
 

@@ -38,3 +38,19 @@ export function seedDemo(store: Store, audit: AuditLog, pairing: Pairing): boole
     return true;
   });
 }
+
+/**
+ * `--neighbours N`: N more meters, created once, so that the peer figures (peers.ts) have households
+ * to aggregate in the demo. Plain basic meters with random identities; nobody pairs them.
+ */
+export function seedNeighbours(store: Store, audit: AuditLog, pairing: Pairing, count: number): number {
+  const missing = count - (store.count() - (store.find(DEMO.meterId) ? 1 : 0));
+  if (missing <= 0) return 0;
+  return store.tx(() => {
+    for (let i = 0; i < missing; i++) {
+      const r = createMeter(store, audit, pairing, { preset: 'basic', encryption: true }, 'seed');
+      if (!r.ok) throw new Error(`seed: ${r.conflict}`);
+    }
+    return missing;
+  });
+}

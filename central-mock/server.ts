@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createAuditLog } from './audit.ts';
 import { startCheckpointer } from './checkpointer.ts';
 import { customerRoutes } from './handlers/customer.ts';
+import { createPeers, PEER_SAMPLE } from './peers.ts';
 import { keyRoutes } from './handlers/meter-keys.ts';
 import { partRoutes } from './handlers/meter-parts.ts';
 import { meterRoutes } from './handlers/meters.ts';
@@ -20,7 +21,7 @@ import { answerMalformed, createRequestGuard, exposedWarning, isLoopback } from 
 import { createPairThrottle } from './pair-throttle.ts';
 import { createPairing } from './pairing.ts';
 import { createRouter } from './router.ts';
-import { DEMO, seedDemo } from './seed.ts';
+import { DEMO, seedDemo, seedNeighbours } from './seed.ts';
 import { createStaffAuth, ensureOperatorToken } from './staff-auth.ts';
 import { openStore, type Store, type StoreErrorCode } from './store.ts';
 
@@ -30,6 +31,7 @@ export interface CentralOptions {
   port?: number; // default 8417; 0 picks a free port
   masterKeyEnv?: string | undefined; // LUXP1_MASTER_KEY (main passes process.env's)
   seed?: 'demo';
+  neighbours?: number; // meters added once for the peer figures (seed.ts)
   now?: () => number; // injectable clock (lockout tests)
   log?: (line: string) => void; // operational log; default stderr
   allowHosts?: readonly string[]; // Host names accepted besides the loopback ones (and the listen address)
@@ -84,6 +86,7 @@ export async function startCentral(opts: CentralOptions): Promise<Central> {
   try {
     operator = ensureOperatorToken(store, staff);
     if (opts.seed === 'demo') seedDemo(store, audit, pairing);
+    if (opts.neighbours) seedNeighbours(store, audit, pairing, opts.neighbours);
   } catch (err) {
     store.close(); // e.g. the demo identity taken by a meter staff created: the caller gets the error, not an open file
     lock.release();
@@ -92,7 +95,8 @@ export async function startCentral(opts: CentralOptions): Promise<Central> {
   const host = opts.host ?? '127.0.0.1';
   const routes = [...customerRoutes, ...meterRoutes, ...partRoutes, ...keyRoutes, ...portStateRoutes, ...staffTokenRoutes];
   const throttle = createPairThrottle(store.now);
-  const handler = createRouter(routes, { store, audit, pairing, staff, throttle, log });
+  const peers = createPeers(() => store.list(0, PEER_SAMPLE).map((m) => m.meterId));
+  const handler = createRouter(routes, { store, audit, pairing, staff, throttle, peers, log });
   const guard = createRequestGuard(host, opts.allowHosts ?? []);
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 65_000 }, (req, res) => {
     const refusal = guard(req);

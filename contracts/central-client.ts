@@ -23,6 +23,7 @@ import {
   type ReserveBody,
 } from './central.ts';
 import type { MessageChannel, ControlState } from '../protocol/index.ts';
+import { checkPeerDaily, type PeerDaily } from './peers.ts';
 
 export type CentralFailureCode = CentralErrorCode | 'UNREACHABLE' | 'BAD_ANSWER';
 
@@ -91,6 +92,8 @@ export interface CentralClient {
   reservePort(ref: string, body: ReserveBody): Promise<CentralResult<Reservation>>;
   /** `PUT …/port/frame-counter`: how far the meter counted. */
   reportFrameCounter(ref: string, frameCounter: number): Promise<CentralResult<unknown>>;
+  /** `GET /api/peers/daily`: anonymous percentiles of one day's import for a power class. */
+  peersDaily(date: string, classKw: number): Promise<CentralResult<PeerDaily>>;
   /** Any route of API.md; the answer is returned unchecked. */
   call(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<CentralResult<unknown>>;
 }
@@ -187,6 +190,8 @@ export function createCentralClient(opts: CentralClientOptions): CentralClient {
     newPairingCode: (ref) => checked(call('POST', `${meterPath(ref)}/pairing-code`), checkPairingCode),
     audit: (ref) => checked(call('GET', `${meterPath(ref)}/audit`), checkAuditList),
     reservePort: (ref, body) => checked(call('POST', `${meterPath(ref)}/port/reserve`, body), checkReservation),
+    peersDaily: (date, classKw) =>
+      checked(call('GET', `/api/peers/daily?date=${encodeURIComponent(date)}&class=${classKw}`), checkPeerDaily),
     reportFrameCounter: (ref, frameCounter) => call('PUT', `${meterPath(ref)}/port/frame-counter`, { frameCounter }),
     call,
   };

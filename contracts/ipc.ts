@@ -8,6 +8,8 @@
 import type { ControlState, ErrorCode, Failure, FrameHeader, MessageChannel, Result, Telegram, WarningCode } from '../protocol/types.ts';
 import type { CentralFailureCode } from './central-client.ts';
 import type { AuditEntry, CentralMeter, MbusAttach, MeterPatch } from './central.ts';
+import type { CostSettings } from './cost-settings.ts';
+import type { PeerDaily } from './peers.ts';
 import type { HistoryInfo, HistoryPower, HistoryPowerRequest, HistorySeries, HistorySeriesRequest } from './history.ts';
 
 /**
@@ -24,6 +26,7 @@ export type ApiErrorCode =
   | 'NO_CENTRAL' // no central system address known
   | 'SESSION_EXPIRED' // the staff session ended after its idle timeout
   | 'KEY_FAILS' // the key does not open the frames arriving on the port
+  | 'PEERS_OFF' // peer figures asked for without the user's opt-in, or for a class the central does not aggregate
   | 'SAVE_FAILED' // the host could not write its data directory (disk full, read-only): nothing was changed
   | 'CLOSED' // transport: the connection to the host is closed
   | 'TIMEOUT' // transport: no reply in time
@@ -238,6 +241,11 @@ export interface Requests {
   'staff:change': [StaffChange, ChangeTiming];
   'staff:pairingCode': [null, { pairingCode: string }]; // issues a new code for the meter, replacing the old one
   'staff:audit': [null, { entries: AuditEntry[] }]; // newest first
+  // tariff, reference household, peer opt-in (contracts/cost-settings.ts), kept in settings.json
+  'costs:get': [null, CostSettings];
+  'costs:set': [CostSettings, CostSettings];
+  // anonymous peer percentiles of one local day for the user's power class, from the central (opt-in)
+  'peers:daily': [{ date: string }, PeerDaily];
   // History (issue 10): the recorder's queries; spans are [from, to) epoch ms, bounded per step (validate.ts)
   'history:info': [null, HistoryInfo];
   'history:series': [HistorySeriesRequest, HistorySeries];
@@ -293,6 +301,9 @@ export const CHANNELS = [
   'staff:change',
   'staff:pairingCode',
   'staff:audit',
+  'costs:get',
+  'costs:set',
+  'peers:daily',
   'history:info',
   'history:series',
   'history:power',

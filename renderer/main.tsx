@@ -10,6 +10,7 @@ import { AppProvider } from './state/context.tsx';
 import { nextFrame } from './state/frame-updates.ts';
 import { createAppStore } from './state/store.ts';
 import './styles/app.css';
+import './styles/costs.css';
 
 const api = pickApi(window);
 const store = createAppStore();

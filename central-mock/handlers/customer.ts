@@ -1,10 +1,11 @@
-/** Customer routes (no token): pairing and health. */
+/** Customer routes (no token): pairing, anonymous peer figures and health. */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fail, json, type Reply } from '../http.ts';
 import { normalizeCode } from '../keys.ts';
 import type { Gate } from '../pair-throttle.ts';
 import type { Route } from '../router.ts';
 import { checkPair } from '../validate.ts';
+import { isIsoDate, PEER_CLASSES_KW } from '../../contracts/peers.ts';
 
 function refused(gate: Gate & { kind: 'locked' }, now: number): Reply {
   const lockedUntil = new Date(gate.lockedUntil).toISOString();
@@ -60,6 +61,20 @@ export const customerRoutes: Route[] = [
       }
       if (delay > 0) await sleep(delay);
       return reply;
+    },
+  },
+  {
+    method: 'GET',
+    path: '/api/peers/daily',
+    staff: false,
+    handle({ deps, query }) {
+      const date = query.get('date');
+      const classKw = Number(query.get('class'));
+      if (!isIsoDate(date)) return fail(400, 'BAD_REQUEST', 'date must be a day as YYYY-MM-DD');
+      if (!(PEER_CLASSES_KW as readonly number[]).includes(classKw)) {
+        return fail(400, 'BAD_REQUEST', `class must be one of ${PEER_CLASSES_KW.join(', ')} (kW)`);
+      }
+      return json(200, deps.peers.daily(date, classKw));
     },
   },
   {

@@ -51,6 +51,8 @@ export interface Demo {
 
 const CENTRAL_START_TIMEOUT_MS = 30_000;
 const RESTART_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 16_000, 30_000];
+/** Simulated neighbours in the demo central, so that the peer comparison has households to show (central-mock/peers.ts). */
+const DEMO_NEIGHBOURS = 100;
 const STABLE_MS = 60_000; // a central that ran this long starts the backoff afresh when it next crashes
 
 /** Creates the demo; nothing starts until the services call the hook. */
@@ -166,10 +168,14 @@ export async function spawnCentral(
 ): Promise<DemoCentral> {
   const node = opts.nodePath ?? process.env.LUXP1_NODE ?? process.execPath;
   const cli = join(opts.projectRoot, 'electron', 'cli', 'luxp1.ts');
-  const child = spawn(node, [cli, 'central', '--data', centralDir, '--listen', `127.0.0.1:${port}`, '--seed', 'demo'], {
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', LUXP1_CENTRAL_IPC: '1' },
-  });
+  const child = spawn(
+    node,
+    [cli, 'central', '--data', centralDir, '--listen', `127.0.0.1:${port}`, '--seed', 'demo', '--neighbours', String(DEMO_NEIGHBOURS)],
+    {
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', LUXP1_CENTRAL_IPC: '1' },
+    },
+  );
   let stderrTail = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderrTail = (stderrTail + chunk.toString()).slice(-2000)));
   let closing = false;

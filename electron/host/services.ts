@@ -7,6 +7,8 @@
  * call `handle` and forward events.
  */
 import type { ApiResult, Channel, HostServices, Payload, PortInfo, Value } from '../../contracts/ipc.ts';
+import { createCentralClient } from '../../contracts/central-client.ts';
+import { PEER_CLASSES_KW } from '../../contracts/peers.ts';
 import { createStreamDecoder, fail, ok } from '../../protocol/index.ts';
 import type { DecoderEvent } from '../../protocol/types.ts';
 import { exportCapture } from './capture-export.ts';
@@ -203,6 +205,21 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     },
     'capture:export': async ({ redact }) =>
       ok(exportCapture(session.frames.since(clock.now() - settings.get().captureMinutes * 60_000), { redact, now: clock.now() })),
+    'costs:get': async () => ok(settings.get().costs),
+    'costs:set': async (costs) => {
+      await settings.update({ costs });
+      return ok(costs);
+    },
+    'peers:daily': async ({ date }) => {
+      const { peersOptIn, tariff } = settings.get().costs;
+      if (!peersOptIn) return fail('PEERS_OFF', 'peer figures are off: switch them on in Settings → Comparisons');
+      if (!(PEER_CLASSES_KW as readonly number[]).includes(tariff.referenceKw)) {
+        return fail('PEERS_OFF', `peer figures exist for the 3, 7 and 12 kW classes, not ${tariff.referenceKw} kW`);
+      }
+      const url = centralUrl();
+      if (!url) return fail('NO_CENTRAL', 'no central system is known: pair the meter first');
+      return createCentralClient({ baseUrl: url, ...(opts.fetch ? { fetch: opts.fetch } : {}) }).peersDaily(date, tariff.referenceKw);
+    },
     'central:info': async () => ok({ url: centralUrl(), demo: linkRoom.state().source?.kind === 'demo' }),
     'staff:signIn': (p, client) => staff.handle('staff:signIn', p, client),
     'staff:signOut': (p, client) => staff.handle('staff:signOut', p, client),

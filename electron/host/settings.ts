@@ -4,6 +4,7 @@
  * before anything is overwritten: valid fields are kept, invalid ones fall back to defaults, and
  * the caller gets one warning to show once. Never holds key material (see key-store.ts).
  */
+import { checkCostSettings, type CostSettings, DEFAULT_COST_SETTINGS } from '../../contracts/cost-settings.ts';
 import type { PlainDataSetting, SourceConfig } from '../../contracts/ipc.ts';
 import { validatePayload } from '../ipc/validate.ts';
 import { keepBadCopy, readTextIfExists, saveError, writeFileAtomic } from './atomic-file.ts';
@@ -14,6 +15,7 @@ export interface Settings {
   silenceMs: number; // no frame for this long → link "silent"
   captureMinutes: number; // how far back `capture:export` reaches
   plainData: PlainDataSetting; // plain telegrams after verified encrypted ones (plain-data.ts)
+  costs: CostSettings; // tariff, reference household, peer opt-in (contracts/cost-settings.ts)
   historyRetentionDays: number; // days of 10-s history detail kept; quarter-hours and coarser forever (history-room.ts)
 }
 
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   silenceMs: 30_000,
   captureMinutes: 10,
   plainData: 'ask',
+  costs: DEFAULT_COST_SETTINGS,
   historyRetentionDays: 400,
 };
 
@@ -63,6 +66,11 @@ function pick(raw: Record<string, unknown>): { settings: Settings; rejected: str
   if (raw.captureMinutes !== undefined) {
     if (isBetween(raw.captureMinutes, 1, 120)) settings.captureMinutes = raw.captureMinutes;
     else rejected.push('captureMinutes');
+  }
+  if (raw.costs !== undefined) {
+    const costs = checkCostSettings(raw.costs);
+    if (costs.ok) settings.costs = costs.value;
+    else rejected.push('costs');
   }
   if (raw.historyRetentionDays !== undefined) {
     const days = raw.historyRetentionDays;

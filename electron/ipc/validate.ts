@@ -9,6 +9,8 @@ import { CHANNELS } from '../../contracts/ipc.ts';
 import { HISTORY_KINDS, HISTORY_STEPS, type HistoryStep } from '../../contracts/history.ts';
 import { fail, MESSAGE_CHANNELS, ok } from '../../protocol/index.ts';
 import type { Failure, Result } from '../../protocol/types.ts';
+import { checkCostSettings } from '../../contracts/cost-settings.ts';
+import { isIsoDate } from '../../contracts/peers.ts';
 import { isHttpUrl, validateStaffChange, validateStaffSignIn } from './validate-staff.ts';
 
 // A field's check fails with the path and what was expected; validatePayload names the channel.
@@ -105,7 +107,7 @@ const source = byKind({
 });
 
 /** The staff channels' validators live in validate-staff.ts (stricter: OBIS ids, printable text). */
-function fromResult<T>(validate: (payload: unknown) => ApiResult<T>): Check<T> {
+function fromResult<T>(validate: (payload: unknown) => Result<T, Failure<string>>): Check<T> {
   return (v) => {
     const r = validate(v);
     return r.ok ? ok(r.value) : bad(r.error.message);
@@ -164,6 +166,12 @@ const VALIDATORS = {
   'staff:audit': nothing,
   'plain:answer': obj({ accept: bool }),
   'plain:setting': obj({ setting: oneOf('ask', 'accept', 'refuse') }),
+  'costs:get': nothing,
+  'costs:set': fromResult(checkCostSettings),
+  'peers:daily': (v, at) => {
+    const date = (v as { date?: unknown } | null)?.date;
+    return isIsoDate(date) ? ok({ date }) : bad(`${at}.date: expected a day as YYYY-MM-DD`);
+  },
   'history:info': nothing,
   'history:series': historySeries,
   'history:power': historyPower,

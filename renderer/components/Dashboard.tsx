@@ -11,6 +11,7 @@ import { ElectricityTile } from './ElectricityTile.tsx';
 import { Inbox } from './Inbox.tsx';
 import { MbusSection } from './MbusSection.tsx';
 import { PowerChart } from './PowerChart.tsx';
+import { PowerClassNow } from './PowerClassNow.tsx';
 
 export function Dashboard() {
   const loaded = useApp((s) => s.loaded);
@@ -49,6 +50,7 @@ export function Dashboard() {
         {electricity && (
           <BreakerPanel breaker={electricity.breaker} relay1={electricity.relays?.relay1} relay2={electricity.relays?.relay2} />
         )}
+        {electricity && <PowerClassNow />}
         <Inbox />
         {(electricity || hasChart) && <PowerChart />}
         {mbus && <MbusSection channels={mbus} />}

@@ -1,10 +1,12 @@
-/** The settings view: data source, meter key, unencrypted data after encrypted, language, and history. */
+/** The settings view: data source, meter key, unencrypted data after encrypted, language, tariff, comparisons and history. */
 import { t } from '../i18n/index.ts';
+import { CompareSettings } from './CompareSettings.tsx';
 import { HistorySettings } from '../views/history/HistorySettings.tsx';
 import { KeyEntry } from './KeyEntry.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { PlainDataSetting } from './PlainDataSetting.tsx';
 import { SourcePicker } from './SourcePicker.tsx';
+import { TariffSettings } from './TariffSettings.tsx';
 
 export function SettingsView() {
   return (
@@ -15,6 +17,8 @@ export function SettingsView() {
         <KeyEntry />
         <PlainDataSetting />
         <LanguagePicker />
+        <TariffSettings />
+        <CompareSettings />
         <HistorySettings />
       </div>
     </div>

@@ -3,6 +3,7 @@
  * Placeholders are `{name}`; a translation must keep the same placeholders. The pairing and
  * service views' strings live in their own files, spread in here, so `t` covers them too.
  */
+import { enCosts } from './en-costs.ts';
 import { enHistory } from './en-history.ts';
 import { enObis } from './en-obis.ts';
 import { enStatus } from './en-status.ts';
@@ -220,9 +221,10 @@ export const EN_PARTS = {
   obis: enObis,
   status: enStatus,
   history: enHistory,
+  costs: enCosts,
 } as const;
 
-export const en = { ...enCore, ...enPairing, ...enService, ...enObis, ...enStatus, ...enHistory } as const;
+export const en = { ...enCore, ...enPairing, ...enService, ...enObis, ...enStatus, ...enHistory, ...enCosts } as const;
 
 export type MessageKey = keyof typeof en;
 

@@ -74,3 +74,19 @@ export const formatUnit = (unit: string): string => UNIT_SPELLING[unit] ?? unit;
 /** An M-Bus reading with its unit: "14,239.771 m³" (three decimals at most: the meter's resolution). */
 export const formatMeasure = (value: number, unit: string | null | undefined): string =>
   unit ? t('fmt.withUnit', { value: formatNumber(value, 3), unit: formatUnit(unit) }) : formatNumber(value, 3);
+
+const euroFormats = new Map<string, Intl.NumberFormat>();
+/** Euros as the language writes them: "€12.34", "12,34 €". */
+export function formatEuro(eur: number): string {
+  const id = currentLanguage();
+  let format = euroFormats.get(id);
+  if (!format) {
+    format = new Intl.NumberFormat(currentLocales(), { style: 'currency', currency: 'EUR' });
+    euroFormats.set(id, format);
+  }
+  return format.format(eur);
+}
+
+/** A share as "12 %" in the language's style. */
+export const formatPercent = (share: number): string =>
+  new Intl.NumberFormat(currentLocales(), { style: 'percent', maximumFractionDigits: 0 }).format(share);

@@ -3,6 +3,7 @@
  * part it translates, so a missing or extra key fails the type-check) plus one line here.
  */
 import { deCore } from './de.ts';
+import { deCosts } from './de-costs.ts';
 import { deHistory } from './de-history.ts';
 import { dePairing } from './de-pairing.ts';
 import { deObis } from './de-obis.ts';
@@ -11,6 +12,7 @@ import { deStatus } from './de-status.ts';
 import type { Catalogue } from './en.ts';
 import { en } from './en.ts';
 import { frCore } from './fr.ts';
+import { frCosts } from './fr-costs.ts';
 import { frHistory } from './fr-history.ts';
 import { frPairing } from './fr-pairing.ts';
 import { frObis } from './fr-obis.ts';
@@ -18,6 +20,7 @@ import { frService } from './fr-service.ts';
 import { frStatus } from './fr-status.ts';
 import { frenchSpacing } from './fr-spacing.ts';
 import { lbCore } from './lb.ts';
+import { lbCosts } from './lb-costs.ts';
 import { lbHistory } from './lb-history.ts';
 import { lbPairing } from './lb-pairing.ts';
 import { lbObis } from './lb-obis.ts';
@@ -35,14 +38,18 @@ export interface Language {
 export const LANGUAGES = {
   en: { catalogue: en, locales: ['en-GB'], name: 'English' },
   fr: {
-    catalogue: frenchSpacing({ ...frCore, ...frPairing, ...frService, ...frObis, ...frStatus, ...frHistory }),
+    catalogue: frenchSpacing({ ...frCore, ...frPairing, ...frService, ...frObis, ...frStatus, ...frHistory, ...frCosts }),
     locales: ['fr-LU'],
     name: 'Français',
   },
-  de: { catalogue: { ...deCore, ...dePairing, ...deService, ...deObis, ...deStatus, ...deHistory }, locales: ['de-LU'], name: 'Deutsch' },
+  de: {
+    catalogue: { ...deCore, ...dePairing, ...deService, ...deObis, ...deStatus, ...deHistory, ...deCosts },
+    locales: ['de-LU'],
+    name: 'Deutsch',
+  },
   // Chromium, and so Electron, has plural rules for lb but no number or date formats: de-LU is next.
   lb: {
-    catalogue: { ...lbCore, ...lbPairing, ...lbService, ...lbObis, ...lbStatus, ...lbHistory },
+    catalogue: { ...lbCore, ...lbPairing, ...lbService, ...lbObis, ...lbStatus, ...lbHistory, ...lbCosts },
     locales: ['lb-LU', 'de-LU'],
     name: 'Lëtzebuergesch',
   },

@@ -21,6 +21,8 @@ import { markChannelRead, unreadIds, upsertMessage, type MessageChannel } from '
 import { createPortLog, mergeTiming, type IntervalPoint } from './port-log.ts';
 import { derivePortStatus, type PortStatus } from './port-status.ts';
 import { createPowerSeries, type ChartPoint, type PowerPoint } from './power-series.ts';
+import { type QuarterTrack, trackQuarter } from './quarter-hour.ts';
+import type { CostSettings } from '../../contracts/cost-settings.ts';
 
 export { CHART_WINDOW_MS, type ChartPoint, type PowerPoint } from './power-series.ts';
 export type { IntervalPoint } from './port-log.ts';
@@ -59,6 +61,8 @@ export interface AppState {
   plain: PlainDataState | null; // unencrypted data after encrypted: the setting, and whether the host asks
   staffEnded: StaffSessionState | null; // this window's staff session ended by itself (`staff:session`)
   staffTerms: { centralUrl: string; idleMinutes: number } | null; // this window's staff session, while signed in
+  quarter: QuarterTrack | null; // this quarter-hour's energy so far, for the power class (quarter-hour.ts)
+  costs: CostSettings | null; // tariff, reference, peer opt-in, once asked of the host (use-costs.ts)
 
   setView(view: View): void;
   /** The renderer clock moved on: the port status may change (values grow old without any event). */
@@ -87,9 +91,16 @@ export interface AppState {
   setStaffEnded(state: StaffSessionState | null): void;
   /** Where and for how long this window is signed in as staff (kept across tab switches), or null. */
   setStaffTerms(terms: { centralUrl: string; idleMinutes: number } | null): void;
+  setCosts(costs: CostSettings): void;
 }
 
 export type AppStore = StoreApi<AppState>;
+
+/** The power class tracker's next state: only readings with the import register move it. */
+const nextQuarter = (prev: QuarterTrack | null, r: ReadingRecord | null): QuarterTrack | null => {
+  const wh = r?.telegram.electricity.importEnergyWh;
+  return r && wh !== undefined ? trackQuarter(prev, r.receivedAt, wh, r.telegram.electricity.importPowerW ?? null) : prev;
+};
 
 const pointOf = (r: ReadingRecord): PowerPoint => ({
   at: r.receivedAt,
@@ -126,6 +137,8 @@ export function createAppStore(clock: () => number = Date.now): AppStore {
     plain: null,
     staffEnded: null,
     staffTerms: null,
+    quarter: null,
+    costs: null,
 
     setView: (view) => set({ view }),
     tick: (now) => set({ now }),
@@ -148,6 +161,7 @@ export function createAppStore(clock: () => number = Date.now): AppStore {
         health: s.health,
         key: s.key,
         latest: s.latest,
+        quarter: nextQuarter(null, s.latest),
         chart,
         messages: s.messages,
         unread: unreadIds(s.messages),
@@ -162,7 +176,13 @@ export function createAppStore(clock: () => number = Date.now): AppStore {
     },
     applyReading(reading) {
       const now = clock();
-      set({ latest: reading, chart: series.add(pointOf(reading)), readingSeenAt: now, now: Math.max(get().now, now) });
+      set({
+        latest: reading,
+        quarter: nextQuarter(get().quarter, reading),
+        chart: series.add(pointOf(reading)),
+        readingSeenAt: now,
+        now: Math.max(get().now, now),
+      });
     },
     loadPowerHistory(points) {
       const live = get().chart;
@@ -190,6 +210,7 @@ export function createAppStore(clock: () => number = Date.now): AppStore {
     applyTiming: (timing) => set({ timings: mergeTiming(get().timings, timing) }),
     setStaffEnded: (staffEnded) => set({ staffEnded }),
     setStaffTerms: (staffTerms) => set({ staffTerms }),
+    setCosts: (costs) => set({ costs }),
   }));
 }
 

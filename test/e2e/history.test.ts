@@ -206,6 +206,56 @@ describe('History view (Chromium, three years seeded)', () => {
     await page.context().close();
   });
 
+  it('costs: the tariff typed in Settings prices each quarter-hour, over-use above the class included; comparisons', async () => {
+    const page = await openHistory(1280, 900);
+    await page.getByTestId('tab-settings').click();
+    const form = page.getByTestId('tariff-settings');
+    await form.getByLabel('Other').check();
+    await form.getByTestId('tariff-class-kw').fill('1'); // 250 Wh a quarter-hour: the evening goes over
+    await form.getByTestId('tariff-within').fill('0,1'); // a decimal comma, as French and German bills write it
+    await form.getByTestId('tariff-overuse').fill('0.2');
+    await form.getByTestId('tariff-network-fixed').fill('30');
+    await form.getByTestId('tariff-supply').fill('0.3');
+    await form.getByTestId('tariff-supply-fixed').fill('0');
+    await form.getByTestId('tariff-save').click();
+    await expect.poll(() => form.getByTestId('tariff-status').textContent()).toBe('Saved.');
+
+    await page.getByTestId('tab-history').click();
+    await ready(page);
+    await page.getByTestId('history-prev').click(); // 29 November: no gap, every telegram there
+    await expect.poll(async () => (await ready(page)).from).toBe(Date.parse('2026-11-29T00:00:00+01:00'));
+    let euros = 1; // 30 € a month of fixed fees, November has 30 days
+    let over = 0;
+    for (let t = Date.parse('2026-11-29T00:00:00+01:00') / 1000; t < Date.parse('2026-11-30T00:00:00+01:00') / 1000; t += 900) {
+      const wh = Math.round(powerAt(t + 900) / 4);
+      euros += (wh * 0.3 + Math.min(wh, 250) * 0.1 + Math.max(0, wh - 250) * 0.2) / 1000;
+      if (wh > 250) over++;
+    }
+    // A bar's tooltip names its own quarter-hour (the power line's axis once made it 1 January 1970)
+    await page.locator('[data-testid="history-chart"] .recharts-bar-rectangle').nth(40).hover();
+    await expect.poll(() => page.locator('.recharts-tooltip-label').textContent()).toBe('29 Nov 2026, 10:00');
+    const panel = page.getByTestId('costs-panel');
+    await expect.poll(() => panel.getByTestId('costs-total').textContent()).toBe(`Total for the period: €${euros.toFixed(2)}`);
+    expect(await panel.getByTestId('costs-overuse').textContent()).toMatch(new RegExp(`^${over} quarter-hours above your class`));
+    expect(await panel.textContent()).not.toMatch(/Example prices/);
+    // Every day of the seed is alike: the day before and the year before are about the same.
+    const compare = page.getByTestId('compare-panel');
+    await expect.poll(() => compare.getByTestId('compare-previous').textContent()).toMatch(/about the same$/);
+    expect(await compare.getByTestId('compare-last-year').textContent()).toMatch(/about the same$/);
+    expect(await compare.getByTestId('compare-reference').textContent()).toMatch(
+      /Your reference household \([\d.,]+ kWh\)(\d+\s?% (more|less)|about the same)$/,
+    );
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'costs-day-1280.png'), fullPage: true });
+
+    await choose(page, 'month');
+    await expect.poll(() => page.getByTestId('costs-table').locator('tbody tr').count()).toBe(30);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'costs-month-1280.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('fits a phone: screenshots at 390 px, nothing wider than the screen', async () => {
     const page = await openHistory(390, 844);
     await page.screenshot({ path: join(ARTIFACTS, 'day-390.png'), fullPage: true });

@@ -83,7 +83,13 @@ export const HistoryChart = memo(function HistoryChart({ period, bars, unit, pow
             stroke="var(--muted)"
           />
           <YAxis yAxisId="energy" tickFormatter={(v: number) => formatNumber(v, 3)} width={64} stroke="var(--muted)" />
-          <Tooltip labelFormatter={(s: unknown) => barLabel(period, Number(s))} formatter={value} />
+          <Tooltip
+            // With the power line's own axis the label may be an index: the bar's start is in its payload.
+            labelFormatter={(s: unknown, items: readonly { payload?: { start?: number } }[]) =>
+              barLabel(period, items?.[0]?.payload?.start ?? Number(s))
+            }
+            formatter={value}
+          />
           <Bar xAxisId="bars" yAxisId="energy" dataKey="value" name={unit} isAnimationActive={false}>
             {bars.map((b) => (
               <Cell key={b.start} fill={b.estimated ? 'url(#history-hatch)' : 'var(--hist-bar)'} data-estimated={b.estimated} />

@@ -1,15 +1,23 @@
 /**
- * The slot below the History chart for the costs panel (issue 10, another change): it receives the
- * meter, the period shown and its series, and draws nothing yet.
+ * Below the History chart: for electricity, the costs of the period shown and how it compares
+ * (CostsPanel, ComparePanel); nothing for gas, water and heat, which the tariff does not cover.
  */
 import type { HistorySeries } from '../../../contracts/history.ts';
+import { ComparePanel } from './ComparePanel.tsx';
+import { CostsPanel } from './CostsPanel.tsx';
+import type { Period } from './period.ts';
 
 export interface HistoryExtrasProps {
   meterId: string;
-  period: { from: number; to: number; kind: string };
+  period: Period;
   series: HistorySeries | null;
 }
 
-export function HistoryExtras({ meterId, period }: HistoryExtrasProps) {
-  return <div data-testid="history-extras" data-meter={meterId} data-from={period.from} data-to={period.to} />;
+export function HistoryExtras({ meterId, period, series }: HistoryExtrasProps) {
+  return (
+    <div className="grid" data-testid="history-extras" data-meter={meterId} data-from={period.from} data-to={period.to}>
+      {series?.kind === 'electricity' && <CostsPanel meterId={meterId} period={period} />}
+      {series?.kind === 'electricity' && <ComparePanel meterId={meterId} period={period} />}
+    </div>
+  );
 }
