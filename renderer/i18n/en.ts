@@ -7,6 +7,8 @@ import { enObis } from './en-obis.ts';
 import { enStatus } from './en-status.ts';
 import { enPairing } from './en-pairing.ts';
 import { enService } from './en-service.ts';
+import { enHome } from './en-home.ts';
+import { enAlerts } from './en-alerts.ts';
 
 const enCore = {
   'app.title': 'LuxP1: your home energy',
@@ -212,9 +214,17 @@ const enCore = {
 } as const satisfies Record<string, string>;
 
 /** The parts, by area; a key must appear in one part only (a spread would silently overwrite it). */
-export const EN_PARTS = { core: enCore, pairing: enPairing, service: enService, obis: enObis, status: enStatus } as const;
+export const EN_PARTS = {
+  core: enCore,
+  pairing: enPairing,
+  service: enService,
+  obis: enObis,
+  status: enStatus,
+  home: enHome,
+  alerts: enAlerts,
+} as const;
 
-export const en = { ...enCore, ...enPairing, ...enService, ...enObis, ...enStatus } as const;
+export const en = { ...enCore, ...enPairing, ...enService, ...enObis, ...enStatus, ...enHome, ...enAlerts } as const;
 
 export type MessageKey = keyof typeof en;
 

@@ -7,6 +7,8 @@ import { dePairing } from './de-pairing.ts';
 import { deObis } from './de-obis.ts';
 import { deService } from './de-service.ts';
 import { deStatus } from './de-status.ts';
+import { deHome } from './de-home.ts';
+import { deAlerts } from './de-alerts.ts';
 import type { Catalogue } from './en.ts';
 import { en } from './en.ts';
 import { frCore } from './fr.ts';
@@ -14,12 +16,16 @@ import { frPairing } from './fr-pairing.ts';
 import { frObis } from './fr-obis.ts';
 import { frService } from './fr-service.ts';
 import { frStatus } from './fr-status.ts';
+import { frHome } from './fr-home.ts';
+import { frAlerts } from './fr-alerts.ts';
 import { frenchSpacing } from './fr-spacing.ts';
 import { lbCore } from './lb.ts';
 import { lbPairing } from './lb-pairing.ts';
 import { lbObis } from './lb-obis.ts';
 import { lbService } from './lb-service.ts';
 import { lbStatus } from './lb-status.ts';
+import { lbHome } from './lb-home.ts';
+import { lbAlerts } from './lb-alerts.ts';
 
 export interface Language {
   catalogue: Catalogue;
@@ -31,10 +37,22 @@ export interface Language {
 
 export const LANGUAGES = {
   en: { catalogue: en, locales: ['en-GB'], name: 'English' },
-  fr: { catalogue: frenchSpacing({ ...frCore, ...frPairing, ...frService, ...frObis, ...frStatus }), locales: ['fr-LU'], name: 'Français' },
-  de: { catalogue: { ...deCore, ...dePairing, ...deService, ...deObis, ...deStatus }, locales: ['de-LU'], name: 'Deutsch' },
+  fr: {
+    catalogue: frenchSpacing({ ...frCore, ...frPairing, ...frService, ...frObis, ...frStatus, ...frHome, ...frAlerts }),
+    locales: ['fr-LU'],
+    name: 'Français',
+  },
+  de: {
+    catalogue: { ...deCore, ...dePairing, ...deService, ...deObis, ...deStatus, ...deHome, ...deAlerts },
+    locales: ['de-LU'],
+    name: 'Deutsch',
+  },
   // Chromium, and so Electron, has plural rules for lb but no number or date formats: de-LU is next.
-  lb: { catalogue: { ...lbCore, ...lbPairing, ...lbService, ...lbObis, ...lbStatus }, locales: ['lb-LU', 'de-LU'], name: 'Lëtzebuergesch' },
+  lb: {
+    catalogue: { ...lbCore, ...lbPairing, ...lbService, ...lbObis, ...lbStatus, ...lbHome, ...lbAlerts },
+    locales: ['lb-LU', 'de-LU'],
+    name: 'Lëtzebuergesch',
+  },
 } as const satisfies Record<string, Language>;
 
 export type LanguageCode = keyof typeof LANGUAGES;
