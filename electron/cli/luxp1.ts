@@ -12,6 +12,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ main(arg
   simulate: { summary: 'run simulated meters from the central system', load: () => import('../../central-mock/simulate-cli.ts') },
   serve: { summary: 'serve the app in a browser (browser mode)', load: () => import('../host/serve-cli.ts') },
   start: { summary: 'start the desktop app, or browser mode where Electron cannot start', load: () => import('./start.ts') },
+  dist: { summary: 'desktop packages with electron-builder (AppImage/deb, Windows installer, dmg)', load: () => import('./dist.ts') },
 };
 
 /** The version in the project's package.json (the CLI runs from the sources, so it is always beside them). */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findElectronBuilder } from '../../../electron/cli/dist.ts';
 import { fetchElectron } from '../../../electron/cli/start.ts';
 import { lockHolder } from '../../../electron/host/data-lock.ts';
 
@@ -83,5 +84,13 @@ describe('fetchElectron (the electron package’s own installer, once, with a ti
     const started = Date.now();
     expect(await fetchElectron(ROOT, { timeoutMs: 300, script: hanging })).toEqual({ ok: false, reason: 'no download within 0 s' });
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describe('npm run dist', () => {
+  it.skipIf(findElectronBuilder(ROOT) !== null)('without electron-builder installed, says how to get it and stops (exit 1) instead of half-building', async () => {
+    const failed = await run(process.execPath, [CLI, 'dist']).catch((err: { code: number; stderr: string }) => err);
+    expect('code' in failed && failed.code).toBe(1);
+    expect((failed as { stderr: string }).stderr).toMatch(/electron-builder is not installed.*npm install --no-save electron-builder/);
   });
 });
