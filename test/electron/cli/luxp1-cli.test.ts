@@ -88,9 +88,12 @@ describe('fetchElectron (the electron package’s own installer, once, with a ti
 });
 
 describe('npm run dist', () => {
-  it.skipIf(findElectronBuilder(ROOT) !== null)('without electron-builder installed, says how to get it and stops (exit 1) instead of half-building', async () => {
-    const failed = await run(process.execPath, [CLI, 'dist']).catch((err: { code: number; stderr: string }) => err);
-    expect('code' in failed && failed.code).toBe(1);
-    expect((failed as { stderr: string }).stderr).toMatch(/electron-builder is not installed.*npm install --no-save electron-builder/);
-  });
+  it.skipIf(findElectronBuilder(ROOT) !== null)(
+    'without electron-builder installed, says how to get it and stops (exit 1) instead of half-building',
+    async () => {
+      const failed = await run(process.execPath, [CLI, 'dist']).catch((err: { code: number; stderr: string }) => err);
+      expect('code' in failed && failed.code).toBe(1);
+      expect((failed as { stderr: string }).stderr).toMatch(/electron-builder is not installed.*npm install --no-save electron-builder/);
+    },
+  );
 });
