@@ -8,7 +8,7 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Notification, protocol, safeStorage, session } from 'electron';
 import type { BrowserWindowConstructorOptions } from 'electron';
 import { startHost } from './host/host-start.ts';
 import type { KeyProtector } from './host/key-store.ts';
@@ -16,6 +16,7 @@ import { defaultDataDir } from './host/paths.ts';
 import { contentSecurityPolicy, findProjectRoot, readStatic, securityHeaders } from './host/serve-static.ts';
 import { registerIpc } from './ipc/main-ipc.ts';
 import type { IpcMainLike } from './ipc/main-ipc.ts';
+import { type NotifyIpcMainLike, registerNotify } from './ipc/notify-ipc.ts';
 
 export const APP_SCHEME = 'app';
 export const APP_URL = 'app://luxp1/';
@@ -130,6 +131,20 @@ async function run(): Promise<void> {
       window: () => win,
       appUrlPrefix: APP_URL,
     });
+    // The renderer's alerts as OS notifications (the page itself may not use the Notification API).
+    const disposeNotify = registerNotify({
+      ipcMain: ipcMain as unknown as NotifyIpcMainLike,
+      window: () => win,
+      appUrlPrefix: APP_URL,
+      show: (title, body) => {
+        if (Notification.isSupported()) new Notification({ title, body }).show();
+      },
+    });
+    const disposeMain = disposeIpc;
+    disposeIpc = () => {
+      disposeNotify();
+      disposeMain();
+    };
     win.once('ready-to-show', () => win?.show());
     await win.loadURL(`${APP_URL}index.html`);
   } catch (err) {

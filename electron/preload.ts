@@ -72,4 +72,10 @@ export function createLuxApi(ipc: IpcRendererLike): LuxApi {
   return api;
 }
 
+/** OS notifications for the renderer's alerts: two strings out, nothing back (notify-ipc.ts checks them). */
+export function createNotifyApi(ipc: Pick<typeof ipcRenderer, 'send'>): { show(title: string, body: string): void } {
+  return { show: (title, body) => ipc.send('app:notify', { title: String(title), body: String(body) }) };
+}
+
 contextBridge.exposeInMainWorld('luxp1', createLuxApi(ipcRenderer as IpcRendererLike));
+contextBridge.exposeInMainWorld('luxp1Notify', createNotifyApi(ipcRenderer));

@@ -10,8 +10,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { buildElectron } from '../build.ts';
+import { type LockHolder, lockHolder } from '../host/data-lock.ts';
 import { type CliArgs, parseCliArgs } from '../host/serve-args.ts';
-import { ensureRendererBuilt, projectRootFromHere, serveUntilSignal, untilSignal } from '../host/serve-cli.ts';
+import { ensureRendererBuilt, openInBrowser, projectRootFromHere, serveUntilSignal, untilSignal } from '../host/serve-cli.ts';
 
 const USAGE = `usage: npm start -- [options]   (or: luxp1 start [options])
 
@@ -23,14 +24,16 @@ const USAGE = `usage: npm start -- [options]   (or: luxp1 start [options])
   --token-file FILE   the access token (or $LUXP1_TOKEN; default: a fresh one per run, in the printed URL)
   --origin URL        a public origin a reverse proxy serves LuxP1 under   --token T`;
 
-const READY_LINE = 'LuxP1 window ready'; // printed by electron/main.ts once the window has loaded
+const READY_LINE = 'LuxP1 window ready';
+const FETCH_TIMEOUT_MS = 45_000; // the electron package's download (about 100 MB): once per start, then browser mode
+const GET_DESKTOP = 'for the desktop app, run `node node_modules/electron/install.js` with internet access, then `npm start`'; // printed by electron/main.ts once the window has loaded
 const LAUNCH_TIMEOUT_MS = 60_000;
 
-/** The Electron binary, or why there is none; never triggers the electron package's download. */
-export function findElectronBinary(
-  root: string,
-  env: NodeJS.ProcessEnv = process.env,
-): { ok: true; path: string } | { ok: false; reason: string } {
+/** Where the Electron binary is, or why there is none (`fetchable`: the electron package's own download may get it). */
+export type ElectronBinary = { ok: true; path: string } | { ok: false; reason: string; fetchable?: boolean };
+
+/** The Electron binary, or why there is none; never triggers the electron package's download itself. */
+export function findElectronBinary(root: string, env: NodeJS.ProcessEnv = process.env): ElectronBinary {
   let pkgDir: string;
   try {
     pkgDir = dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json'));
@@ -41,7 +44,7 @@ export function findElectronBinary(
   const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null;
   const dist = env.ELECTRON_OVERRIDE_DIST_PATH || join(pkgDir, 'dist');
   if (!name && !env.ELECTRON_OVERRIDE_DIST_PATH)
-    return { ok: false, reason: 'the Electron binary was never downloaded, node_modules/electron/dist is missing' };
+    return { ok: false, reason: 'the Electron binary was never downloaded, node_modules/electron/dist is missing', fetchable: true };
   const binary = join(dist, name ?? 'electron');
   return existsSync(binary) ? { ok: true, path: binary } : { ok: false, reason: `no Electron binary at ${binary}` };
 }
@@ -105,6 +108,9 @@ export async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  // A second start on the same data directory finds the first before building or launching anything.
+  const holder = await lockHolder(parsed.args.dataDir);
+  if (holder) return alreadyRunning(parsed.args.dataDir, holder, parsed.args.open);
   const root = projectRootFromHere();
   const renderer = await ensureRendererBuilt(root, (line) => console.error(line));
   if (!renderer.ok) {
@@ -117,15 +123,75 @@ export async function main(argv: string[]): Promise<number> {
   return serveUntilSignal(parsed.args, root);
 }
 
+/** Says where the running instance is (browser mode: its URL, opened with --open; the desktop app: its pid); exit code 0. */
+function alreadyRunning(dataDir: string, holder: LockHolder, open: boolean): number {
+  if (holder.url) {
+    console.log(`LuxP1 already running at ${holder.url}`);
+    if (open) openInBrowser(holder.url);
+  } else console.log(`LuxP1 already runs on ${dataDir} (pid ${holder.pid}): the desktop app, or still starting; switch to its window`);
+  return 0;
+}
+
 /** Runs the desktop app and returns its exit code, or the reason it could not start. */
 async function electronUnavailable(root: string, args: CliArgs, browserAsked: boolean): Promise<number | string> {
   if (browserAsked) return '--browser was given';
-  const binary = findElectronBinary(root);
-  if (!binary.ok) return binary.reason;
+  const binary = await findOrFetchElectron(root);
+  if (!binary.ok) return `${binary.reason} (${GET_DESKTOP})`;
   const display = displayProblem();
   if (display) return display;
   const built = await buildElectron(root);
   if (!built.ok) return `its main process did not build: ${built.error.message}`;
   const launch = await runElectron(binary.path, root, args);
   return launch.ok ? launch.exitCode : launch.reason;
+}
+
+/** The binary, after trying the electron package's own download once when it was never fetched. */
+async function findOrFetchElectron(root: string, env: NodeJS.ProcessEnv = process.env): Promise<ElectronBinary> {
+  const found = findElectronBinary(root, env);
+  if (found.ok || !found.fetchable || env.LUXP1_ELECTRON_DOWNLOAD === '0') return found;
+  console.error(`LuxP1: the Electron binary is missing; fetching it once (up to ${FETCH_TIMEOUT_MS / 1000} s)…`);
+  const fetched = await fetchElectron(root, { timeoutMs: FETCH_TIMEOUT_MS });
+  if (!fetched.ok) return { ok: false, reason: `the Electron binary is missing and its download failed: ${fetched.reason}` };
+  return findElectronBinary(root, env);
+}
+
+/**
+ * Runs the electron package's own installer (`install.js`, what `npm install` runs) in a child,
+ * killed after `timeoutMs`; ok when it exits 0. `script` replaces the installer in tests.
+ */
+export async function fetchElectron(
+  root: string,
+  opts: { timeoutMs: number; script?: string },
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  let script = opts.script;
+  if (!script) {
+    try {
+      script = join(dirname(createRequire(join(root, 'package.json')).resolve('electron/package.json')), 'install.js');
+    } catch {
+      return { ok: false, reason: 'the electron package is not installed' };
+    }
+  }
+  const child = spawn(process.execPath, [script], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve({ ok: false, reason: `no download within ${Math.round(opts.timeoutMs / 1000)} s` });
+    }, opts.timeoutMs);
+    child.once('error', (err) => {
+      clearTimeout(timer);
+      resolve({ ok: false, reason: err.message });
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      // install.js prints the error's stack: its first line says what went wrong (e.g. getaddrinfo ENOTFOUND).
+      const first = stderr
+        .split('\n')
+        .find((l) => l.trim() !== '')
+        ?.trim()
+        .slice(0, 200);
+      resolve(code === 0 ? { ok: true } : { ok: false, reason: first ?? `the installer exited with code ${code}` });
+    });
+  });
 }

@@ -92,6 +92,13 @@ export async function lockDataDir(
   throw new Error(`cannot take the lock ${path}: another start keeps racing for it`);
 }
 
+/** Who holds `dir` now (a live process), without taking it; null when it is free or the lock is stale. */
+export async function lockHolder(dir: string, pid = process.pid): Promise<LockHolder | null> {
+  const text = await readFile(join(dir, 'luxp1.lock'), 'utf8').catch(() => null);
+  const holder = text === null ? null : parseHolder(text);
+  return holder !== null && holder.pid !== pid && alive(holder.pid) ? holder : null;
+}
+
 function lockHandle(path: string, mine: LockHolder): DataDirLock {
   let released = false;
   return {

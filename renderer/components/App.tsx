@@ -3,6 +3,7 @@ import type { ComponentType, MouseEvent } from 'react';
 import { t } from '../i18n/index.ts';
 import { useDocumentLanguage } from '../i18n/use-language.ts';
 import { useApp } from '../state/context.tsx';
+import { AlertBanners } from './AlertBanners.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { DemoNotice } from './DemoNotice.tsx';
 import { HealthPanel } from './HealthPanel.tsx';
@@ -44,6 +45,7 @@ export function App() {
       </header>
       <DemoNotice />
       <HealthPanel />
+      <AlertBanners />
       <main id="main" tabIndex={-1}>
         <Current />
       </main>

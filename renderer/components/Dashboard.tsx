@@ -1,6 +1,9 @@
 /**
- * The home view. With no reading there are no values (a fresh app with a wrong key shows none);
- * when the key fails or the link goes quiet the last values stay, marked as old.
+ * The home view, for a household: a banner when the supply is cut or may be switched back on,
+ * then power now (large) and today, the operator's messages, the chart, gas/water/heat and the
+ * breaker; everything an engineer reads (totals, reactive power, phases) folds into "Details".
+ * With no reading there are no values (a fresh app with a wrong key shows none); when the key fails
+ * or the link goes quiet the last values stay, marked as old.
  */
 import { t } from '../i18n/index.ts';
 import { formatClock } from '../i18n/format.ts';
@@ -12,8 +15,11 @@ import { Inbox } from './Inbox.tsx';
 import { MbusSection } from './MbusSection.tsx';
 import { PowerChart } from './PowerChart.tsx';
 import { PowerClassNow } from './PowerClassNow.tsx';
+import { PowerNow } from './PowerNow.tsx';
+import { SupplyBanner } from './SupplyBanner.tsx';
+import { TodaySlot, type TodayProps } from './TodaySlot.tsx';
 
-export function Dashboard() {
+export function Dashboard({ todayWh, children }: TodayProps = {}) {
   const loaded = useApp((s) => s.loaded);
   const loadError = useApp((s) => s.loadError);
   const electricity = useApp((s) => s.latest?.telegram.electricity);
@@ -45,15 +51,30 @@ export function Dashboard() {
           </p>
         )
       )}
+      {electricity && <SupplyBanner breaker={electricity.breaker} />}
       <div className={`grid${stale ? ' is-stale' : ''}`}>
-        {electricity && <ElectricityTile e={electricity} />}
         {electricity && (
-          <BreakerPanel breaker={electricity.breaker} relay1={electricity.relays?.relay1} relay2={electricity.relays?.relay2} />
+          <PowerNow
+            importPowerW={electricity.importPowerW}
+            exportPowerW={electricity.exportPowerW}
+            powerLimitKva={electricity.powerLimitKva}
+          />
         )}
-        {electricity && <PowerClassNow />}
+        <TodaySlot todayWh={todayWh}>{children}</TodaySlot>
         <Inbox />
         {(electricity || hasChart) && <PowerChart />}
         {mbus && <MbusSection channels={mbus} />}
+        {electricity && (
+          <BreakerPanel breaker={electricity.breaker} relay1={electricity.relays?.relay1} relay2={electricity.relays?.relay2} />
+        )}
+        {electricity && (
+          <details className="details tile-wide" data-testid="dashboard-details">
+            <summary>
+              <span className="details-title">{t('home.details')}</span> <span className="details-hint">{t('home.detailsHint')}</span>
+            </summary>
+            <ElectricityTile e={electricity} />
+          </details>
+        )}
       </div>
     </div>
   );

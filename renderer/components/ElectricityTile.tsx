@@ -1,11 +1,13 @@
-/** Electricity: live power against the limit, the meter totals, reactive/apparent power, phases. */
+/**
+ * Electricity in detail, inside Home's "Details": the meter, export power and the limit, the totals,
+ * reactive/apparent power and the phases. Power now and its gauge are on top (PowerNow).
+ */
 import { memo } from 'react';
 import type { Electricity } from '../../protocol/types.ts';
 import { t } from '../i18n/index.ts';
 import { formatAmpere, formatCount, formatKva, formatKvarh, formatKwh, formatVa, formatVar, formatWatt } from '../i18n/format.ts';
 import { Field } from './Field.tsx';
 import { PhaseTable } from './PhaseTable.tsx';
-import { PowerGauge } from './PowerGauge.tsx';
 
 const asText = (s: string): string => s;
 const formatCurrentLimits = (l: { import: number; export: number }): string =>
@@ -19,9 +21,7 @@ function ElectricityTileInner({ e }: { e: Electricity }) {
         <Field label={t('elec.meterId')} name="meterId" value={e.meterId} format={asText} />
       </dl>
       <h3>{t('elec.now')}</h3>
-      <PowerGauge powerW={e.importPowerW} limitKva={e.powerLimitKva} />
-      <dl className="fields fields-big">
-        <Field label={t('elec.import')} name="importPowerW" value={e.importPowerW} format={formatWatt} />
+      <dl className="fields">
         <Field label={t('elec.export')} name="exportPowerW" value={e.exportPowerW} format={formatWatt} />
         <Field label={t('elec.limit')} name="powerLimitKva" value={e.powerLimitKva} format={formatKva} />
       </dl>

@@ -1,5 +1,6 @@
-/** The settings view: data source, meter key, unencrypted data after encrypted, language, tariff, comparisons and history. */
+/** The settings view: data source, meter key, unencrypted data after encrypted, language, alerts, tariff, comparisons and history. */
 import { t } from '../i18n/index.ts';
+import { AlertSettings } from './AlertSettings.tsx';
 import { CompareSettings } from './CompareSettings.tsx';
 import { HistorySettings } from '../views/history/HistorySettings.tsx';
 import { KeyEntry } from './KeyEntry.tsx';
@@ -17,6 +18,7 @@ export function SettingsView() {
         <KeyEntry />
         <PlainDataSetting />
         <LanguagePicker />
+        <AlertSettings />
         <TariffSettings />
         <CompareSettings />
         <HistorySettings />

@@ -9,6 +9,8 @@ import { enObis } from './en-obis.ts';
 import { enStatus } from './en-status.ts';
 import { enPairing } from './en-pairing.ts';
 import { enService } from './en-service.ts';
+import { enHome } from './en-home.ts';
+import { enAlerts } from './en-alerts.ts';
 
 const enCore = {
   'app.title': 'LuxP1: your home energy',
@@ -222,9 +224,21 @@ export const EN_PARTS = {
   status: enStatus,
   history: enHistory,
   costs: enCosts,
+  home: enHome,
+  alerts: enAlerts,
 } as const;
 
-export const en = { ...enCore, ...enPairing, ...enService, ...enObis, ...enStatus, ...enHistory, ...enCosts } as const;
+export const en = {
+  ...enCore,
+  ...enPairing,
+  ...enService,
+  ...enObis,
+  ...enStatus,
+  ...enHistory,
+  ...enCosts,
+  ...enHome,
+  ...enAlerts,
+} as const;
 
 export type MessageKey = keyof typeof en;
 

@@ -9,6 +9,8 @@ import { dePairing } from './de-pairing.ts';
 import { deObis } from './de-obis.ts';
 import { deService } from './de-service.ts';
 import { deStatus } from './de-status.ts';
+import { deHome } from './de-home.ts';
+import { deAlerts } from './de-alerts.ts';
 import type { Catalogue } from './en.ts';
 import { en } from './en.ts';
 import { frCore } from './fr.ts';
@@ -18,6 +20,8 @@ import { frPairing } from './fr-pairing.ts';
 import { frObis } from './fr-obis.ts';
 import { frService } from './fr-service.ts';
 import { frStatus } from './fr-status.ts';
+import { frHome } from './fr-home.ts';
+import { frAlerts } from './fr-alerts.ts';
 import { frenchSpacing } from './fr-spacing.ts';
 import { lbCore } from './lb.ts';
 import { lbCosts } from './lb-costs.ts';
@@ -26,6 +30,8 @@ import { lbPairing } from './lb-pairing.ts';
 import { lbObis } from './lb-obis.ts';
 import { lbService } from './lb-service.ts';
 import { lbStatus } from './lb-status.ts';
+import { lbHome } from './lb-home.ts';
+import { lbAlerts } from './lb-alerts.ts';
 
 export interface Language {
   catalogue: Catalogue;
@@ -38,18 +44,18 @@ export interface Language {
 export const LANGUAGES = {
   en: { catalogue: en, locales: ['en-GB'], name: 'English' },
   fr: {
-    catalogue: frenchSpacing({ ...frCore, ...frPairing, ...frService, ...frObis, ...frStatus, ...frHistory, ...frCosts }),
+    catalogue: frenchSpacing({ ...frCore, ...frPairing, ...frService, ...frObis, ...frStatus, ...frHistory, ...frCosts, ...frHome, ...frAlerts }),
     locales: ['fr-LU'],
     name: 'Français',
   },
   de: {
-    catalogue: { ...deCore, ...dePairing, ...deService, ...deObis, ...deStatus, ...deHistory, ...deCosts },
+    catalogue: { ...deCore, ...dePairing, ...deService, ...deObis, ...deStatus, ...deHistory, ...deCosts, ...deHome, ...deAlerts },
     locales: ['de-LU'],
     name: 'Deutsch',
   },
   // Chromium, and so Electron, has plural rules for lb but no number or date formats: de-LU is next.
   lb: {
-    catalogue: { ...lbCore, ...lbPairing, ...lbService, ...lbObis, ...lbStatus, ...lbHistory, ...lbCosts },
+    catalogue: { ...lbCore, ...lbPairing, ...lbService, ...lbObis, ...lbStatus, ...lbHistory, ...lbCosts, ...lbHome, ...lbAlerts },
     locales: ['lb-LU', 'de-LU'],
     name: 'Lëtzebuergesch',
   },

@@ -125,6 +125,7 @@ describe('a meter on a serial port', () => {
       await enterKey(page, stack.meter.key.toLowerCase());
       await waitAttr(page, 'diagnosis', 'data-diagnosis', 'key-ok');
       await page.getByTestId('tab-dashboard').click();
+      await page.locator('[data-testid="dashboard-details"] summary').click(); // totals, reactive power, phases
       expect(await readingOf(page, 'meterId')).toContain(stack.meter.meterId);
       for (const name of [
         'importPowerW',

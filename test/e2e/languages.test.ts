@@ -25,10 +25,9 @@ const VIEWS = ['dashboard', 'pairing', 'service', 'settings'] as const;
 type View = (typeof VIEWS)[number];
 // The browser languages a household in each language would have.
 const BROWSER_LOCALE: Record<LanguageCode, string> = { en: 'en-GB', fr: 'fr-LU', de: 'de-LU', lb: 'lb-LU' };
-// Overflow at 390 px that is not the language's doing and belongs to issue 11's phone-layout work
-// (the per-phase table is wider than a phone in every language, English included). Reported, not
-// hidden: the test prints it, and fails on any other element that sticks out.
-const KNOWN_PHONE_OVERFLOW = new Set(['phase-table']);
+// Overflow at 390 px known not to be the language's doing: none since the phone layout (issue 11;
+// test/e2e/display.test.ts checks 360 and 390 px). Reported, not hidden, if one is ever added here.
+const KNOWN_PHONE_OVERFLOW = new Set<string>();
 const WIDTHS = [
   { name: 'desktop', width: 1280, height: 900 },
   { name: 'phone', width: 390, height: 844 },

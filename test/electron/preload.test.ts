@@ -9,6 +9,7 @@ const fake = vi.hoisted(() => {
     exposed: new Map<string, unknown>(),
     listeners,
     ipcRenderer: {
+      send: vi.fn(),
       invoke: vi.fn(async (channel: string, payload: unknown) => ({ ok: true, value: { channel, payload } })),
       on: (channel: string, l: Listener) => listeners.set(channel, (listeners.get(channel) ?? new Set()).add(l)),
       removeListener: (channel: string, l: Listener) => listeners.get(channel)?.delete(l),
@@ -29,9 +30,16 @@ beforeAll(async () => {
 
 describe('preload', () => {
   it('exposes exactly one method per channel plus on, under window.luxp1 only', () => {
-    expect([...fake.exposed.keys()]).toEqual(['luxp1']);
+    expect([...fake.exposed.keys()]).toEqual(['luxp1', 'luxp1Notify']);
     expect(Object.keys(api).sort()).toEqual([...CHANNELS, 'on'].sort());
     for (const key of Object.keys(api)) expect(typeof (api as unknown as Record<string, unknown>)[key]).toBe('function');
+  });
+
+  it('window.luxp1Notify sends only two strings on app:notify', () => {
+    const notify = fake.exposed.get('luxp1Notify') as { show(title: unknown, body: unknown): void };
+    expect(Object.keys(notify)).toEqual(['show']);
+    notify.show('Supply cut', { toString: () => 'body' });
+    expect(fake.ipcRenderer.send).toHaveBeenLastCalledWith('app:notify', { title: 'Supply cut', body: 'body' });
   });
 
   it('invokes the named channel, sending null for an omitted payload', async () => {

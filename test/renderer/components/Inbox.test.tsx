@@ -24,7 +24,7 @@ describe('Inbox', () => {
     expect(notice.textContent).toBe('1 new message');
     const [newest, old] = screen.getAllByTestId('message');
     expect(newest?.dataset.unread).toBe('true');
-    expect(newest?.textContent).toMatch(/Channel 4.*Planned outage/);
+    expect(newest?.textContent).toMatch(/Message 4.*Planned outage/);
     expect(old?.dataset.unread).toBe('false');
 
     fireEvent.click(screen.getByTestId('mark-read-4'));
