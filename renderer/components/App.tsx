@@ -4,18 +4,19 @@ import { t } from '../i18n/index.ts';
 import { useDocumentLanguage } from '../i18n/use-language.ts';
 import { useApp } from '../state/context.tsx';
 import { AlertBanners } from './AlertBanners.tsx';
-import { Dashboard } from './Dashboard.tsx';
+import { HomeView } from './HomeView.tsx';
 import { DemoNotice } from './DemoNotice.tsx';
 import { HealthPanel } from './HealthPanel.tsx';
 import { HistoryView } from '../views/history/HistoryView.tsx';
 import { PairingView } from '../views/pairing/PairingView.tsx';
 import { ServiceView } from '../views/service/ServiceView.tsx';
 import { NavTabs } from './NavTabs.tsx';
+import { PowerClassWatch } from './PowerClassWatch.tsx';
 import { SettingsView } from './SettingsView.tsx';
 import type { View } from '../state/store.ts';
 
 const VIEWS: Record<View, ComponentType> = {
-  dashboard: Dashboard,
+  dashboard: HomeView,
   history: HistoryView,
   pairing: PairingView,
   service: ServiceView,
@@ -46,6 +47,7 @@ export function App() {
       <DemoNotice />
       <HealthPanel />
       <AlertBanners />
+      <PowerClassWatch />
       <main id="main" tabIndex={-1}>
         <Current />
       </main>

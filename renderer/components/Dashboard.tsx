@@ -14,7 +14,6 @@ import { ElectricityTile } from './ElectricityTile.tsx';
 import { Inbox } from './Inbox.tsx';
 import { MbusSection } from './MbusSection.tsx';
 import { PowerChart } from './PowerChart.tsx';
-import { PowerClassNow } from './PowerClassNow.tsx';
 import { PowerNow } from './PowerNow.tsx';
 import { SupplyBanner } from './SupplyBanner.tsx';
 import { TodaySlot, type TodayProps } from './TodaySlot.tsx';

@@ -19,7 +19,7 @@ export function PowerClassNow() {
   if (!view) return null;
   const share = Math.min(1, view.soFarWh / view.allowanceWh);
   return (
-    <section className={`tile power-class${view.over ? ' is-over' : ''}`} data-testid="power-class-now" aria-labelledby="power-class-title">
+    <section className={`power-class${view.over ? ' is-over' : ''}`} data-testid="power-class-now" aria-labelledby="power-class-title">
       <h3 id="power-class-title">{t('costs.now.title')}</h3>
       <p className="power-class-headline" data-testid="power-class-projected">
         {t('costs.now.projected', {

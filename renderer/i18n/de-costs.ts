@@ -3,6 +3,8 @@ import type { enCosts } from './en-costs.ts';
 
 export const deCosts: Record<keyof typeof enCosts, string> = {
   'costs.example': 'Beispielpreise, nicht Ihre: Tragen Sie die Preise Ihrer Rechnung in den Einstellungen ein.',
+  'costs.today': 'Kosten bisher: {amount}',
+  'costs.todayOveruse': '{count, plural, one {# Viertelstunde} other {# Viertelstunden}} über Ihrer Referenzleistung',
   'costs.now.title': 'Referenzleistung, diese Viertelstunde',
   'costs.now.projected': 'Bis {time}: {kw} bei Ihrer Referenzleistung von {classKw}',
   'costs.now.soFar': '{soFar} bezogen von den {allowance}, die Ihre Referenzleistung je Viertelstunde erlaubt',

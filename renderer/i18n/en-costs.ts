@@ -1,6 +1,8 @@
 /** English strings of the costs, the power class and the comparisons (tariff, reference, peers). */
 export const enCosts = {
   'costs.example': 'Example prices, not yours: enter the prices from your bill in Settings.',
+  'costs.today': 'Cost so far: {amount}',
+  'costs.todayOveruse': '{count, plural, one {# quarter-hour} other {# quarter-hours}} above your class',
   'costs.now.title': 'Power class, this quarter-hour',
   'costs.now.projected': 'Until {time}: {kw} against your {classKw} class',
   'costs.now.soFar': '{soFar} drawn of the {allowance} your class allows per quarter-hour',

@@ -3,6 +3,8 @@ import type { enCosts } from './en-costs.ts';
 
 export const frCosts: Record<keyof typeof enCosts, string> = {
   'costs.example': 'Prix d’exemple, pas les vôtres : saisissez les prix de votre facture dans les Paramètres.',
+  'costs.today': 'Coût jusqu’ici : {amount}',
+  'costs.todayOveruse': '{count, plural, one {# quart d’heure} other {# quarts d’heure}} au-delà de votre puissance de référence',
   'costs.now.title': 'Puissance de référence, ce quart d’heure',
   'costs.now.projected': 'Jusqu’à {time} : {kw} pour une puissance de référence de {classKw}',
   'costs.now.soFar': '{soFar} consommés sur les {allowance} que votre puissance de référence permet par quart d’heure',

@@ -44,7 +44,17 @@ export interface Language {
 export const LANGUAGES = {
   en: { catalogue: en, locales: ['en-GB'], name: 'English' },
   fr: {
-    catalogue: frenchSpacing({ ...frCore, ...frPairing, ...frService, ...frObis, ...frStatus, ...frHistory, ...frCosts, ...frHome, ...frAlerts }),
+    catalogue: frenchSpacing({
+      ...frCore,
+      ...frPairing,
+      ...frService,
+      ...frObis,
+      ...frStatus,
+      ...frHistory,
+      ...frCosts,
+      ...frHome,
+      ...frAlerts,
+    }),
     locales: ['fr-LU'],
     name: 'Français',
   },

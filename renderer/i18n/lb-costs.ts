@@ -3,6 +3,8 @@ import type { enCosts } from './en-costs.ts';
 
 export const lbCosts: Record<keyof typeof enCosts, string> = {
   'costs.example': 'Beispillpräisser, net Är: Gitt d’Präisser vun Ärer Rechnung an den Astellungen an.',
+  'costs.today': 'Käschte bis elo: {amount}',
+  'costs.todayOveruse': '{count, plural, one {# Véierelstonn} other {# Véierelstonnen}} iwwer Ärer Referenzleeschtung',
   'costs.now.title': 'Referenzleeschtung, dëse Véierelstonn',
   'costs.now.projected': 'Bis {time}: {kw} bei Ärer Referenzleeschtung vu {classKw}',
   'costs.now.soFar': '{soFar} bezunn vun den {allowance}, déi Är Referenzleeschtung pro Véierelstonn erlaabt',

@@ -1,0 +1,32 @@
+/**
+ * Today on Home, from the recorder (never from the first reading seen: a restart would lose the
+ * morning): today's quarter-hours of the meter on the port, asked again every 30 s and when the
+ * meter changes. The running quarter-hour is in them, up to the last telegram recorded.
+ */
+import { useEffect, useState } from 'react';
+import type { ElectricityRecord } from '../../contracts/history.ts';
+import { periodAt } from '../views/history/period.ts';
+import { useApi, useApp } from './context.tsx';
+
+const REFRESH_MS = 30_000;
+
+/** Today's quarter-hours; null until known (no history, no meter yet, or the recorder is unavailable). */
+export function useTodayRecords(): ElectricityRecord[] | null {
+  const api = useApi();
+  const meterId = useApp((s) => s.latest?.telegram.electricity.meterId ?? null);
+  const [records, setRecords] = useState<ElectricityRecord[] | null>(null);
+  const hostNow = useApp((s) => Math.floor((s.now - s.hostOffsetMs) / REFRESH_MS) * REFRESH_MS);
+  useEffect(() => {
+    if (meterId === null) return;
+    let live = true;
+    const day = periodAt('day', hostNow);
+    void api['history:series']({ meterId, kind: 'electricity', step: '15m', from: day.from, to: day.to }).then((r) => {
+      if (!live) return;
+      setRecords(r.ok && r.value.kind === 'electricity' ? r.value.records : null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, meterId, hostNow]);
+  return records;
+}
