@@ -20,7 +20,7 @@ import { makeTempDir, type TempDir } from './support/temp-dir.ts';
 
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'display');
 const STEP_MS = 150_000;
-const VIEWS = ['dashboard', 'pairing', 'service', 'settings'] as const;
+const VIEWS = ['dashboard', 'history', 'pairing', 'service', 'settings'] as const;
 const WIDTHS = [360, 390] as const;
 const BROWSER_LOCALE: Record<LanguageCode, string> = { en: 'en-GB', fr: 'fr-LU', de: 'de-LU', lb: 'lb-LU' };
 
@@ -84,6 +84,7 @@ async function openView(page: Page, view: (typeof VIEWS)[number]): Promise<void>
     if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
     await page.getByTestId('phase-table').waitFor(WAIT);
   }
+  if (view === 'history') await page.locator('[data-testid="history-body"][data-state="ready"]').waitFor(WAIT);
   if (view === 'service') await page.getByTestId('service-frame-detail').waitFor(WAIT);
   if (view === 'settings') await page.getByTestId('alert-settings').waitFor(WAIT);
 }

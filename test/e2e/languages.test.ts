@@ -21,7 +21,7 @@ import { makeTempDir, type TempDir } from './support/temp-dir.ts';
 const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'i18n');
 const STEP_MS = 120_000;
 const KEYS = Object.keys(en);
-const VIEWS = ['dashboard', 'pairing', 'service', 'settings'] as const;
+const VIEWS = ['dashboard', 'history', 'pairing', 'service', 'settings'] as const;
 type View = (typeof VIEWS)[number];
 // The browser languages a household in each language would have.
 const BROWSER_LOCALE: Record<LanguageCode, string> = { en: 'en-GB', fr: 'fr-LU', de: 'de-LU', lb: 'lb-LU' };
@@ -71,6 +71,7 @@ async function openView(page: Page, view: View): Promise<void> {
     await page.locator('[data-testid="tile-mbus-1"]').waitFor(WAIT);
   }
   if (view === 'pairing') await page.locator('[data-testid="pairing-port"][data-diagnosis="key-ok"]').waitFor(WAIT);
+  if (view === 'history') await page.locator('[data-testid="history-body"][data-state="ready"]').waitFor(WAIT);
   if (view === 'service') await page.getByTestId('service-frame-detail').waitFor(WAIT);
   if (view === 'settings') await page.locator('[data-testid="source-kind-tcp"]:checked').waitFor(WAIT);
 }

@@ -62,7 +62,7 @@ export async function startMeterStack(opts: MeterStackOptions): Promise<MeterSta
       log: () => {},
     });
     closers.push(() => simulator.stop());
-    const services = await createHostServices({ dataDir: join(tmp.path, 'host'), protector: 'memory', log: () => {} });
+    const services = await createHostServices({ dataDir: join(tmp.path, 'host'), protector: 'memory', history: true, log: () => {} });
     closers.push(() => services.close());
     const addr = simulator.sink.address!;
     const set = await services.handle('source:set', { kind: 'tcp', host: addr.host, port: addr.port });
