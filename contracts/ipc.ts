@@ -8,6 +8,7 @@
 import type { ControlState, ErrorCode, Failure, FrameHeader, MessageChannel, Result, Telegram, WarningCode } from '../protocol/types.ts';
 import type { CentralFailureCode } from './central-client.ts';
 import type { AuditEntry, CentralMeter, MbusAttach, MeterPatch } from './central.ts';
+import type { IntegrationsPatch, IntegrationsView } from './integrations.ts';
 
 /**
  * Every code a request can fail with. The renderer branches on some of them, so a comparison with a
@@ -235,6 +236,9 @@ export interface Requests {
   'staff:change': [StaffChange, ChangeTiming];
   'staff:pairingCode': [null, { pairingCode: string }]; // issues a new code for the meter, replacing the old one
   'staff:audit': [null, { entries: AuditEntry[] }]; // newest first
+  // ---- integrations (issue 12): MQTT, DSMR re-serve, local API; applied live, never echoes a password
+  'integrations:get': [null, IntegrationsView];
+  'integrations:set': [IntegrationsPatch, IntegrationsView];
 }
 
 /** Events host -> renderer. */
@@ -249,6 +253,7 @@ export interface Events {
   'staff:timing': ChangeTiming; // a change's acceptedAt / seenAt / supersededBy filled in (to its client only)
   'staff:session': StaffSessionState; // this client's staff session ended by itself (to that client only)
   'meter:message': MessageRecord; // a new message, or one whose readAt changed (same channel + firstSeenAt)
+  'integrations:status': IntegrationsView; // an integration connected, failed or changed (issue 12)
 }
 
 export type Channel = keyof Requests;
@@ -285,6 +290,8 @@ export const CHANNELS = [
   'staff:change',
   'staff:pairingCode',
   'staff:audit',
+  'integrations:get',
+  'integrations:set',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = [
@@ -298,6 +305,7 @@ export const EVENTS = [
   'staff:timing',
   'staff:session',
   'meter:message',
+  'integrations:status',
 ] as const satisfies readonly EventName[];
 
 export type { ControlState };

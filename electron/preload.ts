@@ -60,6 +60,8 @@ export function createLuxApi(ipc: IpcRendererLike): LuxApi {
     'staff:audit': invoker(ipc, 'staff:audit'),
     'plain:answer': invoker(ipc, 'plain:answer'),
     'plain:setting': invoker(ipc, 'plain:setting'),
+    'integrations:get': invoker(ipc, 'integrations:get'),
+    'integrations:set': invoker(ipc, 'integrations:set'),
     on: subscriber(ipc),
   } satisfies LuxApi;
   return api;

@@ -24,6 +24,8 @@ import { createSession, type DecoderFactory } from './session.ts';
 import { createSettingsStore, loadSettings } from './settings.ts';
 import type { DemoHook } from './source-factory.ts';
 import { createStaffService, type StaffChannel } from './staff.ts';
+import type { IntegrationsSettings } from '../../contracts/integrations.ts';
+import { createIntegrationsRoom } from './integrations/integrations-room.ts';
 
 export interface HostServicesOptions {
   dataDir: string;
@@ -41,6 +43,8 @@ export interface HostServicesOptions {
   backoff?: { initialMs: number; maxMs: number };
   /** Start the stored source (default true). */
   autoStart?: boolean;
+  /** Integrations from `luxp1 serve` flags, replacing the saved ones for this run (issue 12). */
+  integrations?: Partial<IntegrationsSettings>;
 }
 
 type Handlers = { [C in Channel]: (payload: Payload<C>, client?: string) => Promise<ApiResult<Value<C>>> };
@@ -156,6 +160,18 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     if (key) counters.save(key, session.counters());
   });
 
+  // ---- integrations (issue 12): every decoded telegram also goes to MQTT, the re-serve and the API
+  const integrations = createIntegrationsRoom({
+    dataDir: opts.dataDir,
+    settings,
+    ...(opts.integrations ? { override: opts.integrations } : {}),
+    log,
+    now: () => clock.now(),
+    emit: (view) => hub.emit('integrations:status', view),
+  });
+  decoderWatchers.push((event, at) => integrations.observe(event, at));
+  await integrations.start();
+
   const handlers: Handlers = {
     'app:snapshot': async () =>
       ok({
@@ -183,6 +199,7 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     'staff:change': (p, client) => staff.handle('staff:change', p, client),
     'staff:pairingCode': (p, client) => staff.handle('staff:pairingCode', p, client),
     'staff:audit': (p, client) => staff.handle('staff:audit', p, client),
+    ...integrations.handlers,
   } satisfies Handlers & Record<StaffChannel, unknown>;
 
   if (opts.autoStart !== false) await linkRoom.resume();
@@ -201,6 +218,7 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     async close() {
       await linkRoom.close();
       session.close();
+      await integrations.close();
       await background;
       await inbox.flush();
       await counters.flush();

@@ -5,6 +5,7 @@
  * the caller gets one warning to show once. Never holds key material (see key-store.ts).
  */
 import type { PlainDataSetting, SourceConfig } from '../../contracts/ipc.ts';
+import { checkIntegrations, DEFAULT_INTEGRATIONS, type IntegrationsSettings } from '../../contracts/integrations.ts';
 import { validatePayload } from '../ipc/validate.ts';
 import { keepBadCopy, readTextIfExists, saveError, writeFileAtomic } from './atomic-file.ts';
 
@@ -14,9 +15,17 @@ export interface Settings {
   silenceMs: number; // no frame for this long → link "silent"
   captureMinutes: number; // how far back `capture:export` reaches
   plainData: PlainDataSetting; // plain telegrams after verified encrypted ones (plain-data.ts)
+  integrations: IntegrationsSettings; // MQTT, DSMR re-serve, local API (integrations/integrations-room.ts)
 }
 
-export const DEFAULT_SETTINGS: Settings = { source: null, centralUrl: null, silenceMs: 30_000, captureMinutes: 10, plainData: 'ask' };
+export const DEFAULT_SETTINGS: Settings = {
+  source: null,
+  centralUrl: null,
+  silenceMs: 30_000,
+  captureMinutes: 10,
+  plainData: 'ask',
+  integrations: DEFAULT_INTEGRATIONS,
+};
 
 export interface LoadedSettings {
   settings: Settings;
@@ -55,6 +64,11 @@ function pick(raw: Record<string, unknown>): { settings: Settings; rejected: str
   if (raw.captureMinutes !== undefined) {
     if (isBetween(raw.captureMinutes, 1, 120)) settings.captureMinutes = raw.captureMinutes;
     else rejected.push('captureMinutes');
+  }
+  if (raw.integrations !== undefined && raw.integrations !== null) {
+    const checked = checkIntegrations(raw.integrations); // valid parts kept, each bad field named
+    settings.integrations = checked.value;
+    rejected.push(...checked.rejected);
   }
   return { settings, rejected };
 }

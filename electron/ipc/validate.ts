@@ -9,6 +9,7 @@ import { CHANNELS } from '../../contracts/ipc.ts';
 import { fail, MESSAGE_CHANNELS, ok } from '../../protocol/index.ts';
 import type { Failure, Result } from '../../protocol/types.ts';
 import { isHttpUrl, validateStaffChange, validateStaffSignIn } from './validate-staff.ts';
+import { checkIntegrationsPatch } from '../../contracts/integrations.ts';
 
 // A field's check fails with the path and what was expected; validatePayload names the channel.
 type Checked<T> = Result<T, Failure<'BAD_PAYLOAD'>>;
@@ -133,6 +134,11 @@ const VALIDATORS = {
   'staff:audit': nothing,
   'plain:answer': obj({ accept: bool }),
   'plain:setting': obj({ setting: oneOf('ask', 'accept', 'refuse') }),
+  'integrations:get': nothing,
+  'integrations:set': (v) => {
+    const r = checkIntegrationsPatch(v);
+    return r.ok ? ok(r.value) : bad(r.message);
+  },
 } satisfies { [C in Channel]: Check<Payload<C>> };
 
 export type Validated<C extends Channel> = ApiResult<Payload<C>>;

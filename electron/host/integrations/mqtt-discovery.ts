@@ -102,7 +102,7 @@ export interface DiscoveryContext {
   base: string; // our base topic, e.g. 'luxp1'
   meter: string; // meter slug
   header: string; // the telegram's identification line: the model
-  version: string; // LuxP1's version, for `origin`
+  version: string; // LuxP1's version, for `origin` ('' when unknown)
 }
 
 /** `<prefix>/sensor/<uid>/config` and its payload for one field, or null when the field gets no entity. */
@@ -140,7 +140,7 @@ export function discoveryFor(
     payload_available: 'online',
     payload_not_available: 'offline',
     device,
-    origin: { name: 'LuxP1', sw_version: ctx.version },
+    origin: { name: 'LuxP1', ...(ctx.version ? { sw_version: ctx.version } : {}) },
   };
   return { uid, topic: `${ctx.prefix}/sensor/${uid}/config`, config };
 }

@@ -14,6 +14,7 @@
  */
 import { readFileSync } from 'node:fs';
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import { brokerUrlProblem } from '../../../contracts/integrations.ts';
 import { toRecord } from '../../../protocol/index.ts';
 import { discoveryFor } from './mqtt-discovery.ts';
 import { fieldPayload, flattenRecord, meterSlug } from './mqtt-fields.ts';
@@ -65,12 +66,8 @@ export function brokerName(url: string): string {
 
 /** Checks a broker URL; a message when it cannot be used. */
 export function checkBrokerUrl(url: string): string | null {
-  if (!URL.canParse(url)) return `mqtt: not a URL: ${JSON.stringify(brokerName(url))}`;
-  const u = new URL(url);
-  if (u.protocol !== 'mqtt:' && u.protocol !== 'mqtts:') return `mqtt: expected mqtt:// or mqtts://, got ${u.protocol}//`;
-  if (u.password) return 'mqtt: put no password in the URL (every local user can read it); give it in a file';
-  if (!u.hostname) return 'mqtt: the URL names no host';
-  return null;
+  const problem = brokerUrlProblem(url);
+  return problem ? `mqtt: ${problem}` : null;
 }
 
 function tlsFiles(c: MqttConfig): Pick<IClientOptions, 'ca' | 'cert' | 'key'> {
@@ -176,7 +173,7 @@ export function startMqtt(config: MqttConfig, opts: MqttOptions): MqttPublisher 
 
   function publishDiscovery(c: MqttClient, record: ReturnType<typeof toRecord>, meter: string, fields: ReturnType<typeof flattenRecord>) {
     const mbus = (record.mbus as { channel: number; kind: string; unit?: string | null; equipmentId?: string | null }[] | undefined) ?? [];
-    const ctx = { prefix: config.discoveryPrefix, base, meter, header: String(record.header ?? ''), version: opts.version ?? '0' };
+    const ctx = { prefix: config.discoveryPrefix, base, meter, header: String(record.header ?? ''), version: opts.version ?? '' };
     const current = new Map<string, { topic: string; json: string }>();
     for (const field of fields) {
       const d = discoveryFor(
