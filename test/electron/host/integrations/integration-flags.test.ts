@@ -37,7 +37,8 @@ describe('luxp1 serve integration flags', () => {
       reserve: { host: '127.0.0.1', port: 2001 },
       api: { host: '::1', port: 8419 },
     });
-    expect(parse().ok && parse().args.integrations).toBeUndefined();
+    const none = parse();
+    expect(none.ok && none.args.integrations).toBeUndefined();
   });
 
   it('refuses what cannot work, in one line', () => {
