@@ -1,5 +1,6 @@
-/** The settings view: data source, meter key, unencrypted data after encrypted, and language. */
+/** The settings view: data source, meter key, unencrypted data after encrypted, language, and integrations. */
 import { t } from '../i18n/index.ts';
+import { IntegrationsSection } from './IntegrationsSection.tsx';
 import { KeyEntry } from './KeyEntry.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { PlainDataSetting } from './PlainDataSetting.tsx';
@@ -14,6 +15,7 @@ export function SettingsView() {
         <KeyEntry />
         <PlainDataSetting />
         <LanguagePicker />
+        <IntegrationsSection />
       </div>
     </div>
   );

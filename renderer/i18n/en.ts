@@ -5,6 +5,7 @@
  */
 import { enObis } from './en-obis.ts';
 import { enStatus } from './en-status.ts';
+import { enIntegrations } from './en-integrations.ts';
 import { enPairing } from './en-pairing.ts';
 import { enService } from './en-service.ts';
 
@@ -212,9 +213,16 @@ const enCore = {
 } as const satisfies Record<string, string>;
 
 /** The parts, by area; a key must appear in one part only (a spread would silently overwrite it). */
-export const EN_PARTS = { core: enCore, pairing: enPairing, service: enService, obis: enObis, status: enStatus } as const;
+export const EN_PARTS = {
+  core: enCore,
+  pairing: enPairing,
+  service: enService,
+  obis: enObis,
+  status: enStatus,
+  integrations: enIntegrations,
+} as const;
 
-export const en = { ...enCore, ...enPairing, ...enService, ...enObis, ...enStatus } as const;
+export const en = { ...enCore, ...enPairing, ...enService, ...enObis, ...enStatus, ...enIntegrations } as const;
 
 export type MessageKey = keyof typeof en;
 

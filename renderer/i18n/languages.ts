@@ -20,6 +20,9 @@ import { lbPairing } from './lb-pairing.ts';
 import { lbObis } from './lb-obis.ts';
 import { lbService } from './lb-service.ts';
 import { lbStatus } from './lb-status.ts';
+import { deIntegrations } from './de-integrations.ts';
+import { frIntegrations } from './fr-integrations.ts';
+import { lbIntegrations } from './lb-integrations.ts';
 
 export interface Language {
   catalogue: Catalogue;
@@ -31,10 +34,22 @@ export interface Language {
 
 export const LANGUAGES = {
   en: { catalogue: en, locales: ['en-GB'], name: 'English' },
-  fr: { catalogue: frenchSpacing({ ...frCore, ...frPairing, ...frService, ...frObis, ...frStatus }), locales: ['fr-LU'], name: 'Français' },
-  de: { catalogue: { ...deCore, ...dePairing, ...deService, ...deObis, ...deStatus }, locales: ['de-LU'], name: 'Deutsch' },
+  fr: {
+    catalogue: frenchSpacing({ ...frCore, ...frPairing, ...frService, ...frObis, ...frStatus, ...frIntegrations }),
+    locales: ['fr-LU'],
+    name: 'Français',
+  },
+  de: {
+    catalogue: { ...deCore, ...dePairing, ...deService, ...deObis, ...deStatus, ...deIntegrations },
+    locales: ['de-LU'],
+    name: 'Deutsch',
+  },
   // Chromium, and so Electron, has plural rules for lb but no number or date formats: de-LU is next.
-  lb: { catalogue: { ...lbCore, ...lbPairing, ...lbService, ...lbObis, ...lbStatus }, locales: ['lb-LU', 'de-LU'], name: 'Lëtzebuergesch' },
+  lb: {
+    catalogue: { ...lbCore, ...lbPairing, ...lbService, ...lbObis, ...lbStatus, ...lbIntegrations },
+    locales: ['lb-LU', 'de-LU'],
+    name: 'Lëtzebuergesch',
+  },
 } as const satisfies Record<string, Language>;
 
 export type LanguageCode = keyof typeof LANGUAGES;
