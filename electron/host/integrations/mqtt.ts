@@ -128,6 +128,8 @@ export function startMqtt(config: MqttConfig, opts: MqttOptions): MqttPublisher 
   if (client) {
     const c = client;
     c.on('connect', () => {
+      // Telegrams are bursts of small publishes: without this, Nagle holds them for the broker's delayed ACK (40 ms).
+      (c.stream as { setNoDelay?: (on: boolean) => void }).setNoDelay?.(true);
       delay = backoff.initialMs;
       lastError = undefined;
       log(`mqtt: connected to ${name}`);

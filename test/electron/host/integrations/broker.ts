@@ -78,13 +78,21 @@ export interface Subscriber {
   close(): Promise<void>;
 }
 
-export async function subscribe(url: string, topic = '#', auth: { username?: string; password?: string } = {}): Promise<Subscriber> {
+/** Subscribes to `topic`; `onMessage` sees each message as it arrives (the benchmark times them). */
+export async function subscribe(
+  url: string,
+  topic = '#',
+  auth: { username?: string; password?: string } = {},
+  onMessage?: (m: Message) => void,
+): Promise<Subscriber> {
   // MQTT 5 with retain-as-published: the retain flag as the publisher set it, also for live messages.
   const client: MqttClient = await mqtt.connectAsync(url, { ...auth, reconnectPeriod: 0, protocolVersion: 5 });
   const messages: Message[] = [];
   const waiters = new Set<() => void>();
   client.on('message', (t, p, packet) => {
-    messages.push({ topic: t, payload: p.toString('utf8'), retain: packet.retain });
+    const m = { topic: t, payload: p.toString('utf8'), retain: packet.retain };
+    onMessage?.(m);
+    messages.push(m);
     for (const w of waiters) w();
   });
   await client.subscribeAsync(topic, { qos: 1, rap: true });
