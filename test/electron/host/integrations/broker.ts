@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import mqtt, { type MqttClient } from 'mqtt';
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 
 export interface Broker {
   port: number;
@@ -33,8 +33,62 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
   throw new Error('mosquitto did not listen');
 }
 
-/** Starts mosquitto in `dir`; with `users` it refuses anonymous clients. */
-export async function startBroker(dir: string, opts: { users?: Record<string, string>; port?: number } = {}): Promise<Broker> {
+export interface TestPki {
+  ca: string; // CA certificate file
+  cert: string; // a client certificate the CA signed, and its key
+  key: string;
+}
+
+/** A CA, a server certificate for 127.0.0.1 and a client certificate, made with openssl in `dir`. */
+export function makePki(dir: string): TestPki & { serverCert: string; serverKey: string } {
+  const f = (name: string) => join(dir, name);
+  const run = (...args: string[]) => execFileSync('openssl', args, { stdio: 'ignore' });
+  run(
+    'req',
+    '-x509',
+    '-newkey',
+    'rsa:2048',
+    '-nodes',
+    '-keyout',
+    f('ca.key'),
+    '-out',
+    f('ca.crt'),
+    '-days',
+    '2',
+    '-subj',
+    '/CN=LuxP1 test CA',
+  );
+  writeFileSync(f('san.ext'), 'subjectAltName=IP:127.0.0.1\n');
+  for (const [name, cn, ext] of [
+    ['server', '127.0.0.1', true],
+    ['client', 'luxp1', false],
+  ] as const) {
+    run('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', f(`${name}.key`), '-out', f(`${name}.csr`), '-subj', `/CN=${cn}`);
+    const sign = [
+      'x509',
+      '-req',
+      '-in',
+      f(`${name}.csr`),
+      '-CA',
+      f('ca.crt'),
+      '-CAkey',
+      f('ca.key'),
+      '-CAcreateserial',
+      '-out',
+      f(`${name}.crt`),
+      '-days',
+      '2',
+    ];
+    run(...sign, ...(ext ? ['-extfile', f('san.ext')] : []));
+  }
+  return { ca: f('ca.crt'), cert: f('client.crt'), key: f('client.key'), serverCert: f('server.crt'), serverKey: f('server.key') };
+}
+
+/** Starts mosquitto in `dir`; with `users` it refuses anonymous clients; with `tls` it speaks TLS only and requires a client certificate. */
+export async function startBroker(
+  dir: string,
+  opts: { users?: Record<string, string>; port?: number; tls?: ReturnType<typeof makePki> } = {},
+): Promise<Broker> {
   const port = opts.port ?? (await freePort());
   // `user`: started as root, mosquitto would switch to its own user, who cannot read our temp dir.
   const lines = [
@@ -49,13 +103,17 @@ export async function startBroker(dir: string, opts: { users?: Record<string, st
     for (const [user, password] of Object.entries(opts.users)) execFileSync('mosquitto_passwd', ['-b', file, user, password]);
     lines.push(`password_file ${file}`);
   }
+  if (opts.tls) {
+    const { ca, serverCert, serverKey } = opts.tls;
+    lines.push(`cafile ${ca}`, `certfile ${serverCert}`, `keyfile ${serverKey}`, 'require_certificate true');
+  }
   const conf = join(dir, `mosquitto-${port}.conf`);
   writeFileSync(conf, `${lines.join('\n')}\n`);
   const child = spawn('/usr/sbin/mosquitto', ['-c', conf], { stdio: 'ignore' });
   await waitForPort(port, child);
   return {
     port,
-    url: `mqtt://127.0.0.1:${port}`,
+    url: `${opts.tls ? 'mqtts' : 'mqtt'}://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -82,7 +140,7 @@ export interface Subscriber {
 export async function subscribe(
   url: string,
   topic = '#',
-  auth: { username?: string; password?: string } = {},
+  auth: IClientOptions = {},
   onMessage?: (m: Message) => void,
 ): Promise<Subscriber> {
   // MQTT 5 with retain-as-published: the retain flag as the publisher set it, also for live messages.

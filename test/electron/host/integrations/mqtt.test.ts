@@ -8,7 +8,9 @@ import { type MqttConfig, type MqttPublisher, startMqtt } from '../../../../elec
 import { flattenRecord, fieldPayload } from '../../../../electron/host/integrations/mqtt-fields.ts';
 import { PRESET_BASIC } from '../../../../protocol/index.ts';
 import { NEXXT_KEY } from '../vectors.ts';
-import { type Broker, type Subscriber, startBroker, subscribe } from './broker.ts';
+import { type Broker, makePki, type Subscriber, startBroker, subscribe } from './broker.ts';
+import { readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { decodeAll, frameOf, gasAndWater, KEY } from './telegrams.ts';
 
 const ROOT = new URL('../../../../', import.meta.url).pathname;
@@ -294,6 +296,44 @@ describe('MQTT publisher against a real mosquitto', () => {
       await good.close();
       expect(log.join('\n')).not.toMatch(/wrong-s3cret|correct horse/);
       expect(log).toContain(`mqtt: connected to mqtt://127.0.0.1:${secure.port}`);
+    } finally {
+      await secure.close();
+    }
+  });
+
+  it('speaks mqtts:// with the CA and a client certificate from files; without the certificate the broker refuses', async () => {
+    const pkiDir = join(dir, 'pki');
+    mkdirSync(pkiDir);
+    const pki = makePki(pkiDir);
+    const secure = await startBroker(dir, { tls: pki });
+    try {
+      const sub = await subscribe(secure.url, 'tls/#', {
+        ca: readFileSync(pki.ca),
+        cert: readFileSync(pki.cert),
+        key: readFileSync(pki.key),
+      });
+      const p = await connected(
+        config({ url: secure.url, baseTopic: 'tls', discovery: false, caFile: pki.ca, certFile: pki.cert, keyFile: pki.key }),
+      );
+      p.publish(decodeAll(frameOf(gasAndWater(), 1), { key: KEY })[0]!);
+      expect(JSON.parse((await sub.waitFor((m) => m.topic === 'tls/SAG1030700012701/state')).payload)).toMatchObject({ frameCounter: 1 });
+      await p.close();
+      await sub.close();
+      const log: string[] = [];
+      const noCert = startMqtt(config({ url: secure.url, caFile: pki.ca }), {
+        log: (l) => log.push(l),
+        now: () => 0,
+        backoff: { initialMs: 50, maxMs: 100 },
+      });
+      await vi.waitFor(() => expect(noCert.status()).toMatchObject({ state: 'error', message: expect.stringMatching(/retrying/) }));
+      await noCert.close();
+      const missing = startMqtt(config({ url: secure.url, caFile: join(pkiDir, 'nope.crt') }), { log: (l) => log.push(l), now: () => 0 });
+      expect(missing.status()).toEqual({
+        state: 'error',
+        since: 0,
+        message: `mqtt: cannot read the CA file ${join(pkiDir, 'nope.crt')}: ENOENT`,
+      });
+      expect(log.join('\n')).not.toContain('PRIVATE KEY');
     } finally {
       await secure.close();
     }
