@@ -146,7 +146,8 @@ export function createIntegrationsRoom(opts: IntegrationsRoomOptions): Integrati
     const run = queue.then(async () => {
       if (closed) return;
       const next = effective();
-      const changed = (p: Part) => JSON.stringify(next[p]) !== JSON.stringify(running[p]);
+      // A part in error is started again on every apply (the port may be free now, the file readable).
+      const changed = (p: Part) => JSON.stringify(next[p]) !== JSON.stringify(running[p]) || status[p].state === 'error';
       if (changed('mqtt')) await applyMqtt(next.mqtt);
       if (changed('reserve')) await applyReserve(next.reserve);
       if (changed('api')) await applyApi(next.api);

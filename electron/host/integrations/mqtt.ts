@@ -208,8 +208,13 @@ export function startMqtt(config: MqttConfig, opts: MqttOptions): MqttPublisher 
       if (retry) clearTimeout(retry);
       const c = client;
       if (!c) return;
-      if (c.connected) await new Promise<void>((resolve) => c.publish(statusTopic, 'offline', { qos: 1, retain: true }, () => resolve()));
-      await c.endAsync();
+      // A broker that stopped answering must not hold up the app's exit: 2 s, then the socket is cut.
+      const said =
+        c.connected && new Promise<void>((resolve) => c.publish(statusTopic, 'offline', { qos: 1, retain: true }, () => resolve()));
+      const inTime = said
+        ? await Promise.race([said.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 2_000).unref())])
+        : true;
+      await c.endAsync(!inTime);
     },
   };
 }

@@ -120,6 +120,24 @@ describe('integrations room in the host services', () => {
     }
   });
 
+  it('a port in use is an error with the reason; applying the same setting again, once it is free, starts it', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as { port: number }).port;
+    const h = await startHost();
+    try {
+      const patch = { mqtt: null, reserve: { host: '127.0.0.1', port }, api: null };
+      const busy = await h.host.handle('integrations:set', patch);
+      expect(busy.ok && busy.value.status.reserve).toEqual({ state: 'error', message: `cannot listen on 127.0.0.1:${port}: EADDRINUSE` });
+      expect(h.logs).toContain(`reserve: cannot listen on 127.0.0.1:${port}: EADDRINUSE`);
+      await new Promise((r) => blocker.close(r));
+      const again = await h.host.handle('integrations:set', patch);
+      expect(again.ok && again.value.status.reserve).toEqual({ state: 'listening', address: `127.0.0.1:${port}` });
+    } finally {
+      await h.close();
+    }
+  });
+
   it('an API beyond loopback gets a token file (0600) made in the data directory', async () => {
     const h = await startHost();
     try {
