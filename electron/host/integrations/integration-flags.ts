@@ -4,7 +4,13 @@
  * user): `--mqtt-password-file`, `--api-token-file`; a file that cannot be read is refused here, at once.
  */
 import { accessSync, constants } from 'node:fs';
-import { brokerUrlProblem, type IntegrationsSettings, isLoopbackHost, parseEndpoint } from '../../../contracts/integrations.ts';
+import {
+  brokerUrlProblem,
+  checkIntegrations,
+  type IntegrationsSettings,
+  isLoopbackHost,
+  parseEndpoint,
+} from '../../../contracts/integrations.ts';
 
 export const integrationFlags = {
   mqtt: { type: 'string' },
@@ -95,4 +101,20 @@ export function parseIntegrationFlags(values: Values): Parsed {
     out.api = { ...e, ...(tokenFile ? { tokenFile } : {}) };
   }
   return Object.keys(out).length > 0 ? { ok: true, value: out } : { ok: true };
+}
+
+/** The flags' integrations as `npm start` hands them to the desktop app ($LUXP1_INTEGRATIONS: JSON, file paths only, no secret). */
+export function integrationsFromEnv(text: string | undefined): Partial<IntegrationsSettings> | undefined {
+  if (!text) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { value } = checkIntegrations(raw);
+  const out: Partial<IntegrationsSettings> = {};
+  for (const k of ['mqtt', 'reserve', 'api'] as const) if (k in raw) Object.assign(out, { [k]: value[k] });
+  return Object.keys(out).length > 0 ? out : undefined;
 }

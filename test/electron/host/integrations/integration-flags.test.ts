@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCliArgs } from '../../../../electron/host/serve-args.ts';
+import { integrationsFromEnv } from '../../../../electron/host/integrations/integration-flags.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'luxp1-flags-'));
 const secret = join(dir, 'secret');
@@ -56,5 +57,15 @@ describe('luxp1 serve integration flags', () => {
     expect(message('--api', '0.0.0.0:8419')).toBe('--api on 0.0.0.0 (beyond this computer) needs --api-token-file FILE');
     expect(message('--api', '0.0.0.0:8419', '--api-token-file', secret)).toBeNull();
     expect(message('--api-token-file', secret)).toBe('--api-token-file needs --api HOST:PORT');
+  });
+
+  it('reach the desktop app through $LUXP1_INTEGRATIONS unchanged, and only the parts the flags named', () => {
+    const r = parse('--reserve', '127.0.0.1:2001', '--mqtt', 'mqtt://b', '--mqtt-password-file', secret);
+    const flags = r.ok ? r.args.integrations : undefined;
+    expect(integrationsFromEnv(JSON.stringify(flags))).toEqual(flags);
+    expect(integrationsFromEnv(JSON.stringify(flags))).not.toHaveProperty('api');
+    expect(JSON.stringify(flags)).not.toContain('not-echoed-anywhere'); // a path, never the password
+    expect(integrationsFromEnv('{not json')).toBeUndefined();
+    expect(integrationsFromEnv(undefined)).toBeUndefined();
   });
 });
