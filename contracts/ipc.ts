@@ -11,6 +11,7 @@ import type { AuditEntry, CentralMeter, MbusAttach, MeterPatch } from './central
 import type { CostSettings } from './cost-settings.ts';
 import type { PeerDaily } from './peers.ts';
 import type { HistoryInfo, HistoryPower, HistoryPowerRequest, HistorySeries, HistorySeriesRequest } from './history.ts';
+import type { IntegrationsPatch, IntegrationsView } from './integrations.ts';
 
 /**
  * Every code a request can fail with. The renderer branches on some of them, so a comparison with a
@@ -251,6 +252,9 @@ export interface Requests {
   'history:series': [HistorySeriesRequest, HistorySeries];
   'history:power': [HistoryPowerRequest, HistoryPower];
   'history:retention': [{ days: number }, HistoryInfo]; // 10-s detail kept this many days; saved in settings.json
+  // ---- integrations (issue 12): MQTT, DSMR re-serve, local API; applied live, never echoes a password
+  'integrations:get': [null, IntegrationsView];
+  'integrations:set': [IntegrationsPatch, IntegrationsView];
 }
 
 /** Events host -> renderer. */
@@ -265,6 +269,7 @@ export interface Events {
   'staff:timing': ChangeTiming; // a change's acceptedAt / seenAt / supersededBy filled in (to its client only)
   'staff:session': StaffSessionState; // this client's staff session ended by itself (to that client only)
   'meter:message': MessageRecord; // a new message, or one whose readAt changed (same channel + firstSeenAt)
+  'integrations:status': IntegrationsView; // an integration connected, failed or changed (issue 12)
 }
 
 export type Channel = keyof Requests;
@@ -308,6 +313,8 @@ export const CHANNELS = [
   'history:series',
   'history:power',
   'history:retention',
+  'integrations:get',
+  'integrations:set',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = [
@@ -321,6 +328,7 @@ export const EVENTS = [
   'staff:timing',
   'staff:session',
   'meter:message',
+  'integrations:status',
 ] as const satisfies readonly EventName[];
 
 export type { ControlState };

@@ -4,8 +4,10 @@
  * dist-electron/main.cjs by electron/build.ts; started by `npm start` (electron/cli/start.ts).
  *
  * Settings come from the environment start.ts sets: LUXP1_DATA (data directory),
- * LUXP1_DEMO_INTERVAL_MS (--fast), LUXP1_NODE (the Node 24 that runs the central system).
+ * LUXP1_DEMO_INTERVAL_MS (--fast), LUXP1_NODE (the Node 24 that runs the central system),
+ * LUXP1_INTEGRATIONS (the integration flags as JSON: file paths, never a secret).
  */
+import { integrationsFromEnv } from './host/integrations/integration-flags.ts';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, Notification, protocol, safeStorage, session } from 'electron';
@@ -99,11 +101,13 @@ async function run(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler(() => false);
 
   const interval = Number(process.env.LUXP1_DEMO_INTERVAL_MS);
+  const integrations = integrationsFromEnv(process.env.LUXP1_INTEGRATIONS); // --mqtt, --reserve, --api (issue 12)
   const host = await startHost({
     dataDir: process.env.LUXP1_DATA || defaultDataDir(),
     projectRoot: root,
     protector: keyProtector(safeStorage),
     ...(interval > 0 ? { intervalMs: interval } : {}),
+    ...(integrations ? { integrations } : {}),
   });
 
   // Registered before anything below can fail or the user can quit: the demo's central system is a

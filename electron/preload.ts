@@ -67,6 +67,8 @@ export function createLuxApi(ipc: IpcRendererLike): LuxApi {
     'history:series': invoker(ipc, 'history:series'),
     'history:power': invoker(ipc, 'history:power'),
     'history:retention': invoker(ipc, 'history:retention'),
+    'integrations:get': invoker(ipc, 'integrations:get'),
+    'integrations:set': invoker(ipc, 'integrations:set'),
     on: subscriber(ipc),
   } satisfies LuxApi;
   return api;

@@ -61,6 +61,7 @@ type Launch = { ok: true; exitCode: number } | { ok: false; reason: string };
 async function runElectron(binary: string, root: string, args: CliArgs): Promise<Launch> {
   const env: NodeJS.ProcessEnv = { ...process.env, LUXP1_DATA: args.dataDir, LUXP1_NODE: process.execPath };
   if (args.fast) env.LUXP1_DEMO_INTERVAL_MS = '1000';
+  if (args.integrations) env.LUXP1_INTEGRATIONS = JSON.stringify(args.integrations); // file paths only, never a secret
   delete env.ELECTRON_RUN_AS_NODE;
   const child = spawn(binary, [join(root, 'dist-electron', 'main.cjs')], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stderrTail = '';

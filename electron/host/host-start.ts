@@ -9,6 +9,7 @@ import { createDemo, type DemoOptions } from './demo.ts';
 import type { KeyProtector } from './key-store.ts';
 import { createNotices } from './notices.ts';
 import { createHostServices } from './services.ts';
+import type { IntegrationsSettings } from '../../contracts/integrations.ts';
 
 export interface RunningHost {
   services: HostServices;
@@ -18,7 +19,10 @@ export interface RunningHost {
   close(): Promise<void>; // services first (they hold the demo's TCP link), then central and simulator, then the lock
 }
 
-export type HostStartOptions = DemoOptions & { protector?: KeyProtector | 'file' | 'memory' };
+export type HostStartOptions = DemoOptions & {
+  protector?: KeyProtector | 'file' | 'memory';
+  integrations?: Partial<IntegrationsSettings>; // `luxp1 serve` flags (issue 12)
+};
 
 /** Starts the host; throws DataDirBusy when another instance runs on the same data directory. */
 export async function startHost(opts: HostStartOptions): Promise<RunningHost> {
@@ -35,6 +39,7 @@ export async function startHost(opts: HostStartOptions): Promise<RunningHost> {
       notices,
       log,
       ...(opts.protector ? { protector: opts.protector } : {}),
+      ...(opts.integrations ? { integrations: opts.integrations } : {}),
     });
     const source = await services.handle('source:get', null);
     const configured = source.ok ? source.value : null;

@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from './paths.ts';
 import { normaliseOrigin } from './serve-access.ts';
+import type { IntegrationsSettings } from '../../contracts/integrations.ts';
+import { integrationFlags, parseIntegrationFlags } from './integrations/integration-flags.ts';
 
 export type CliArgs = {
   listen: { host: string; port: number | null };
@@ -16,6 +18,7 @@ export type CliArgs = {
   dataDir: string;
   open: boolean;
   fast: boolean;
+  integrations?: Partial<IntegrationsSettings>; // --mqtt, --reserve, --api …: for this run (issue 12)
 };
 
 /** Parses the options shared by `serve` and `start`; `extra` adds command-specific flags. */
@@ -29,6 +32,7 @@ export function parseCliArgs(argv: string[], extra: Record<string, { type: 'bool
     open: { type: 'boolean' },
     fast: { type: 'boolean' },
     help: { type: 'boolean' },
+    ...integrationFlags,
     ...extra,
   } as const;
   let values: Record<string, string | string[] | boolean | undefined>;
@@ -47,6 +51,8 @@ export function parseCliArgs(argv: string[], extra: Record<string, { type: 'bool
     if (!origin) return { ok: false as const, message: `--origin expects http(s)://HOST[:PORT], got ${JSON.stringify(text)}` };
     origins.push(origin);
   }
+  const integrations = parseIntegrationFlags(values);
+  if (!integrations.ok) return { ok: false as const, message: integrations.message };
   const args: CliArgs = {
     listen,
     ...(token.token === undefined ? {} : { token: token.token }),
@@ -54,6 +60,7 @@ export function parseCliArgs(argv: string[], extra: Record<string, { type: 'bool
     dataDir: typeof values.data === 'string' ? values.data : defaultDataDir(),
     open: values.open === true,
     fast: values.fast === true,
+    ...(integrations.value ? { integrations: integrations.value } : {}),
   };
   return { ok: true as const, args, values };
 }

@@ -14,6 +14,8 @@ import type { CliArgs } from './serve-args.ts';
 import { parseCliArgs } from './serve-args.ts';
 
 import { findProjectRoot } from './serve-static.ts';
+import type { IntegrationsSettings } from '../../contracts/integrations.ts';
+import { INTEGRATION_USAGE } from './integrations/integration-flags.ts';
 
 const USAGE = `usage: luxp1 serve [options]
 
@@ -25,6 +27,7 @@ const USAGE = `usage: luxp1 serve [options]
   --data DIR          data directory: settings, key, messages (default $LUXP1_DATA or ~/.luxp1)
   --open              open the URL in the default browser
   --fast              demo meter pushes every second instead of every 10 s
+${INTEGRATION_USAGE}
   --help              this text`;
 
 const DEFAULT_PORT = 8418;
@@ -40,6 +43,7 @@ export interface BrowserModeOptions {
   demoClockStart?: number; // the demo meter's clock starts here ($LUXP1_DEMO_TIME)
   rendererDir?: string; // default dist/renderer ($LUXP1_RENDERER_DIR overrides)
   log?: (line: string) => void;
+  integrations?: Partial<IntegrationsSettings>; // from the flags, for this run
 }
 
 /** What the renderer bundle is built from: a change here makes dist/renderer stale. */
@@ -103,6 +107,7 @@ export async function runBrowserMode(o: BrowserModeOptions): Promise<{ url: stri
     log,
     ...(o.intervalMs ? { intervalMs: o.intervalMs } : {}),
     ...(o.demoClockStart === undefined ? {} : { clockStart: o.demoClockStart }),
+    ...(o.integrations ? { integrations: o.integrations } : {}),
   });
   const serve = (port: number) =>
     startBrowserServer({
@@ -175,6 +180,7 @@ export async function serveUntilSignal(args: CliArgs, root: string): Promise<num
       origins: args.origins,
       ...(args.fast ? { intervalMs: 1_000 } : {}),
       ...demoTime(process.env.LUXP1_DEMO_TIME),
+      ...(args.integrations ? { integrations: args.integrations } : {}),
     });
   } catch (err) {
     if (err instanceof DataDirBusy) return alreadyRunning(err, args.open);

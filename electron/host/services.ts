@@ -28,6 +28,8 @@ import { createSession, type DecoderFactory } from './session.ts';
 import { createSettingsStore, loadSettings } from './settings.ts';
 import type { DemoHook } from './source-factory.ts';
 import { createStaffService, type StaffChannel } from './staff.ts';
+import type { IntegrationsSettings } from '../../contracts/integrations.ts';
+import { createIntegrationsRoom } from './integrations/integrations-room.ts';
 
 export interface HostServicesOptions {
   dataDir: string;
@@ -47,6 +49,8 @@ export interface HostServicesOptions {
   autoStart?: boolean;
   /** Record history in DATA/history.sqlite (default: yes, except with protector 'memory', the tests' throwaway hosts). */
   history?: boolean;
+  /** Integrations from `luxp1 serve` flags, replacing the saved ones for this run (issue 12). */
+  integrations?: Partial<IntegrationsSettings>;
 }
 
 type Handlers = { [C in Channel]: (payload: Payload<C>, client?: string) => Promise<ApiResult<Value<C>>> };
@@ -183,6 +187,17 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     if (health.diagnosis === 'key-rotated' && !rotated) history.keyChanged('the key stopped opening the frames: changed by the operator');
     rotated = health.diagnosis === 'key-rotated';
   });
+  // ---- integrations (issue 12): every decoded telegram also goes to MQTT, the re-serve and the API
+  const integrations = createIntegrationsRoom({
+    dataDir: opts.dataDir,
+    settings,
+    ...(opts.integrations ? { override: opts.integrations } : {}),
+    log,
+    now: () => clock.now(),
+    emit: (view) => hub.emit('integrations:status', view),
+  });
+  decoderWatchers.push((event, at) => integrations.observe(event, at));
+  await integrations.start();
 
   const handlers: Handlers = {
     ...history.handlers,
@@ -227,6 +242,7 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     'staff:change': (p, client) => staff.handle('staff:change', p, client),
     'staff:pairingCode': (p, client) => staff.handle('staff:pairingCode', p, client),
     'staff:audit': (p, client) => staff.handle('staff:audit', p, client),
+    ...integrations.handlers,
   } satisfies Handlers & Record<StaffChannel, unknown>;
 
   if (opts.autoStart !== false) await linkRoom.resume();
@@ -245,6 +261,7 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     async close() {
       await linkRoom.close();
       session.close();
+      await integrations.close();
       await background;
       await history.close();
       await inbox.flush();

@@ -6,6 +6,7 @@
  */
 import { checkCostSettings, type CostSettings, DEFAULT_COST_SETTINGS } from '../../contracts/cost-settings.ts';
 import type { PlainDataSetting, SourceConfig } from '../../contracts/ipc.ts';
+import { checkIntegrations, DEFAULT_INTEGRATIONS, type IntegrationsSettings } from '../../contracts/integrations.ts';
 import { validatePayload } from '../ipc/validate.ts';
 import { keepBadCopy, readTextIfExists, saveError, writeFileAtomic } from './atomic-file.ts';
 
@@ -17,6 +18,7 @@ export interface Settings {
   plainData: PlainDataSetting; // plain telegrams after verified encrypted ones (plain-data.ts)
   costs: CostSettings; // tariff, reference household, peer opt-in (contracts/cost-settings.ts)
   historyRetentionDays: number; // days of 10-s history detail kept; quarter-hours and coarser forever (history-room.ts)
+  integrations: IntegrationsSettings; // MQTT, DSMR re-serve, local API (integrations/integrations-room.ts)
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,6 +29,7 @@ export const DEFAULT_SETTINGS: Settings = {
   plainData: 'ask',
   costs: DEFAULT_COST_SETTINGS,
   historyRetentionDays: 400,
+  integrations: DEFAULT_INTEGRATIONS,
 };
 
 export interface LoadedSettings {
@@ -76,6 +79,11 @@ function pick(raw: Record<string, unknown>): { settings: Settings; rejected: str
     const days = raw.historyRetentionDays;
     if (isBetween(days, 1, 3650) && Number.isInteger(days)) settings.historyRetentionDays = days;
     else rejected.push('historyRetentionDays');
+  }
+  if (raw.integrations !== undefined && raw.integrations !== null) {
+    const checked = checkIntegrations(raw.integrations); // valid parts kept, each bad field named
+    settings.integrations = checked.value;
+    rejected.push(...checked.rejected);
   }
   return { settings, rejected };
 }

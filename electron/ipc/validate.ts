@@ -12,6 +12,7 @@ import type { Failure, Result } from '../../protocol/types.ts';
 import { checkCostSettings } from '../../contracts/cost-settings.ts';
 import { isIsoDate } from '../../contracts/peers.ts';
 import { isHttpUrl, validateStaffChange, validateStaffSignIn } from './validate-staff.ts';
+import { checkIntegrationsPatch } from '../../contracts/integrations.ts';
 
 // A field's check fails with the path and what was expected; validatePayload names the channel.
 type Checked<T> = Result<T, Failure<'BAD_PAYLOAD'>>;
@@ -176,6 +177,11 @@ const VALIDATORS = {
   'history:series': historySeries,
   'history:power': historyPower,
   'history:retention': obj({ days: num(1, 3650, true) }),
+  'integrations:get': nothing,
+  'integrations:set': (v) => {
+    const r = checkIntegrationsPatch(v);
+    return r.ok ? ok(r.value) : bad(r.message);
+  },
 } satisfies { [C in Channel]: Check<Payload<C>> };
 
 export type Validated<C extends Channel> = ApiResult<Payload<C>>;

@@ -1,8 +1,9 @@
-/** The settings view: data source, meter key, unencrypted data after encrypted, language, alerts, tariff, comparisons and history. */
+/** The settings view: data source, meter key, unencrypted data after encrypted, language, alerts, tariff, comparisons, history and integrations. */
 import { t } from '../i18n/index.ts';
 import { AlertSettings } from './AlertSettings.tsx';
 import { CompareSettings } from './CompareSettings.tsx';
 import { HistorySettings } from '../views/history/HistorySettings.tsx';
+import { IntegrationsSection } from './IntegrationsSection.tsx';
 import { KeyEntry } from './KeyEntry.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { PlainDataSetting } from './PlainDataSetting.tsx';
@@ -22,6 +23,7 @@ export function SettingsView() {
         <TariffSettings />
         <CompareSettings />
         <HistorySettings />
+        <IntegrationsSection />
       </div>
     </div>
   );

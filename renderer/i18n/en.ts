@@ -7,6 +7,7 @@ import { enCosts } from './en-costs.ts';
 import { enHistory } from './en-history.ts';
 import { enObis } from './en-obis.ts';
 import { enStatus } from './en-status.ts';
+import { enIntegrations } from './en-integrations.ts';
 import { enPairing } from './en-pairing.ts';
 import { enService } from './en-service.ts';
 import { enHome } from './en-home.ts';
@@ -226,6 +227,7 @@ export const EN_PARTS = {
   costs: enCosts,
   home: enHome,
   alerts: enAlerts,
+  integrations: enIntegrations,
 } as const;
 
 export const en = {
@@ -238,6 +240,7 @@ export const en = {
   ...enCosts,
   ...enHome,
   ...enAlerts,
+  ...enIntegrations,
 } as const;
 
 export type MessageKey = keyof typeof en;

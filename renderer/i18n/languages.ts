@@ -32,6 +32,9 @@ import { lbService } from './lb-service.ts';
 import { lbStatus } from './lb-status.ts';
 import { lbHome } from './lb-home.ts';
 import { lbAlerts } from './lb-alerts.ts';
+import { deIntegrations } from './de-integrations.ts';
+import { frIntegrations } from './fr-integrations.ts';
+import { lbIntegrations } from './lb-integrations.ts';
 
 export interface Language {
   catalogue: Catalogue;
@@ -54,18 +57,41 @@ export const LANGUAGES = {
       ...frCosts,
       ...frHome,
       ...frAlerts,
+      ...frIntegrations,
     }),
     locales: ['fr-LU'],
     name: 'Français',
   },
   de: {
-    catalogue: { ...deCore, ...dePairing, ...deService, ...deObis, ...deStatus, ...deHistory, ...deCosts, ...deHome, ...deAlerts },
+    catalogue: {
+      ...deCore,
+      ...dePairing,
+      ...deService,
+      ...deObis,
+      ...deStatus,
+      ...deHistory,
+      ...deCosts,
+      ...deHome,
+      ...deAlerts,
+      ...deIntegrations,
+    },
     locales: ['de-LU'],
     name: 'Deutsch',
   },
   // Chromium, and so Electron, has plural rules for lb but no number or date formats: de-LU is next.
   lb: {
-    catalogue: { ...lbCore, ...lbPairing, ...lbService, ...lbObis, ...lbStatus, ...lbHistory, ...lbCosts, ...lbHome, ...lbAlerts },
+    catalogue: {
+      ...lbCore,
+      ...lbPairing,
+      ...lbService,
+      ...lbObis,
+      ...lbStatus,
+      ...lbHistory,
+      ...lbCosts,
+      ...lbHome,
+      ...lbAlerts,
+      ...lbIntegrations,
+    },
     locales: ['lb-LU', 'de-LU'],
     name: 'Lëtzebuergesch',
   },

@@ -24,6 +24,7 @@ const APPLY: { [E in EventName]: (s: AppState, payload: Events[E]) => void } = {
   'staff:timing': (s, p) => s.applyTiming(p),
   'staff:session': (s, p) => s.setStaffEnded(p),
   'meter:plain': (s, p) => s.setPlain(p),
+  'integrations:status': () => {}, // the Integrations section in Settings subscribes itself (IntegrationsSection.tsx)
 };
 
 /** Subscribe `store` to `api`; returns the unsubscribe function. Reloads the snapshot on every reconnect. */
