@@ -6,9 +6,6 @@
  */
 import { isLoopbackHost, parseListen } from './listen.ts';
 
-/** A broker password longer than this is a paste gone wrong, not a password. */
-const PASSWORD_MAX_CHARS = 4_096;
-
 export interface Endpoint {
   host: string;
   port: number; // 0: any free port
@@ -103,7 +100,7 @@ function checkMqtt(v: unknown, rejected: string[], withPassword: boolean): (Inte
     else rejected.push('integrations.mqtt.discovery');
   }
   if (withPassword) {
-    if (typeof v.password === 'string' && v.password.length > 0 && v.password.length <= PASSWORD_MAX_CHARS) out.password = v.password;
+    if (isText(v.password)) out.password = v.password;
     else if (v.password !== undefined && v.password !== '') rejected.push('integrations.mqtt.password');
     if (v.clearPassword === true) out.clearPassword = true;
   }
