@@ -99,6 +99,7 @@ export function startMqtt(config: MqttConfig, opts: MqttOptions): MqttPublisher 
   };
   // Discovery configs in the broker per meter: uid → topic and payload ('' = to be sent again).
   const published = new Map<string, Map<string, { topic: string; json: string }>>();
+  const announcedSinceConnect = new Set<string>(); // meters whose discovery went out since the last connect
 
   const problem = checkBrokerUrl(config.url);
   let client: MqttClient | null = null;
@@ -136,6 +137,7 @@ export function startMqtt(config: MqttConfig, opts: MqttOptions): MqttPublisher 
       setStatus('connected');
       c.publish(statusTopic, 'online', { qos: 1, retain: true });
       for (const configs of published.values()) for (const entry of configs.values()) entry.json = '';
+      announcedSinceConnect.clear();
       // Our configs already retained by the broker (an earlier run): removed if their field is gone.
       if (config.discovery) c.subscribe(`${config.discoveryPrefix}/sensor/+/config`, { qos: 1 });
     });
@@ -170,7 +172,10 @@ export function startMqtt(config: MqttConfig, opts: MqttOptions): MqttPublisher 
     const meter = found.state_topic.slice(base.length + 1).split('/')[0] ?? '';
     const configs = published.get(meter) ?? new Map();
     published.set(meter, configs);
-    if (!configs.has(uid)) configs.set(uid, { topic, json: '' });
+    if (configs.has(uid)) return;
+    // Retained configs may arrive after this run's first telegram: then we already know the field is gone.
+    if (announcedSinceConnect.has(meter)) client?.publish(topic, '', { qos: 1, retain: true });
+    else configs.set(uid, { topic, json: '' });
   }
 
   function publishDiscovery(c: MqttClient, record: ReturnType<typeof toRecord>, meter: string, fields: ReturnType<typeof flattenRecord>) {
@@ -189,6 +194,7 @@ export function startMqtt(config: MqttConfig, opts: MqttOptions): MqttPublisher 
     for (const [uid, d] of current) if (before.get(uid)?.json !== d.json) c.publish(d.topic, d.json, { qos: 1, retain: true });
     for (const [uid, d] of before) if (!current.has(uid)) c.publish(d.topic, '', { qos: 1, retain: true }); // the field stopped
     published.set(meter, current);
+    announcedSinceConnect.add(meter);
   }
 
   return {
