@@ -100,7 +100,7 @@ function checkMqtt(v: unknown, rejected: string[], withPassword: boolean): (Inte
     else rejected.push('integrations.mqtt.discovery');
   }
   if (withPassword) {
-    if (typeof v.password === 'string' && v.password.length > 0 && v.password.length <= 1024) out.password = v.password;
+    if (isText(v.password)) out.password = v.password;
     else if (v.password !== undefined && v.password !== '') rejected.push('integrations.mqtt.password');
     if (v.clearPassword === true) out.clearPassword = true;
   }

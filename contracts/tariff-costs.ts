@@ -40,10 +40,17 @@ export function quarterAllowanceWh(referenceKw: number): number {
   return Math.round(referenceKw * 250);
 }
 
+// Records come a day at a time: the weekday is worked out once per date, not once per quarter-hour.
+let weekdayOf = { date: '', weekday: false };
+
 /** The local hour and weekday straight from the record's ISO text, which carries Luxembourg's offset. */
 function localTime(start: string): { hour: number; weekday: boolean } {
-  const day = new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)) - 1, Number(start.slice(8, 10)))).getUTCDay();
-  return { hour: Number(start.slice(11, 13)), weekday: day >= 1 && day <= 5 };
+  const date = start.slice(0, 10);
+  if (weekdayOf.date !== date) {
+    const day = new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)) - 1, Number(start.slice(8, 10)))).getUTCDay();
+    weekdayOf = { date, weekday: day >= 1 && day <= 5 };
+  }
+  return { hour: Number(start.slice(11, 13)), weekday: weekdayOf.weekday };
 }
 
 function inWindow(hour: number, from: number, to: number): boolean {

@@ -4,73 +4,10 @@
  * by the host. A saved password is never shown: the field stays empty, and empty keeps it.
  */
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import {
-  type IntegrationStatus,
-  type IntegrationsPatch,
-  type IntegrationsView,
-  isLoopbackHost,
-  parseEndpoint,
-} from '../../contracts/integrations.ts';
+import { type IntegrationStatus, type IntegrationsView, isLoopbackHost, parseEndpoint } from '../../contracts/integrations.ts';
 import { t } from '../i18n/index.ts';
 import { useApi } from '../state/context.tsx';
-
-interface Form {
-  mqttOn: boolean;
-  url: string;
-  username: string;
-  password: string;
-  baseTopic: string;
-  discovery: boolean;
-  caFile: string;
-  certFile: string;
-  keyFile: string;
-  reserveOn: boolean;
-  reserve: string;
-  apiOn: boolean;
-  api: string;
-}
-
-const address = (e: { host: string; port: number } | null, fallback: string) =>
-  e ? `${e.host.includes(':') ? `[${e.host}]` : e.host}:${e.port}` : fallback;
-
-function formOf(v: IntegrationsView): Form {
-  return {
-    mqttOn: v.mqtt !== null,
-    url: v.mqtt?.url ?? '',
-    username: v.mqtt?.username ?? '',
-    password: '',
-    baseTopic: v.mqtt?.baseTopic ?? 'luxp1',
-    discovery: v.mqtt?.discovery ?? true,
-    caFile: v.mqtt?.caFile ?? '',
-    certFile: v.mqtt?.certFile ?? '',
-    keyFile: v.mqtt?.keyFile ?? '',
-    reserveOn: v.reserve !== null,
-    reserve: address(v.reserve, '127.0.0.1:2001'),
-    apiOn: v.api !== null,
-    api: address(v.api, '127.0.0.1:8419'),
-  };
-}
-
-function patchOf(f: Form): IntegrationsPatch | null {
-  const reserve = f.reserveOn ? parseEndpoint(f.reserve) : null;
-  const api = f.apiOn ? parseEndpoint(f.api) : null;
-  if ((f.reserveOn && !reserve) || (f.apiOn && !api)) return null;
-  const optional = (k: 'username' | 'caFile' | 'certFile' | 'keyFile' | 'password') => (f[k].trim() ? { [k]: f[k].trim() } : {});
-  const mqtt = f.mqttOn
-    ? {
-        url: f.url.trim(),
-        baseTopic: f.baseTopic.trim(),
-        discovery: f.discovery,
-        discoveryPrefix: 'homeassistant',
-        ...optional('username'),
-        ...optional('password'),
-        ...optional('caFile'),
-        ...optional('certFile'),
-        ...optional('keyFile'),
-      }
-    : null;
-  return { mqtt, reserve, api };
-}
+import { type IntegrationsForm as Form, formOf, patchOf } from '../state/integrations-form.ts';
 
 function StatusLine(props: { status: IntegrationStatus; testid: string }) {
   const { state, address: where = '', message = '' } = props.status;

@@ -6,88 +6,33 @@
  * the in-app alert and Home's banner come and go; a new message raises its alert and "mark all as
  * read" clears it. Screenshots: test-artifacts/display/.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LANGUAGES, type LanguageCode } from '../../renderer/i18n/languages.ts';
-import { axeViolations, installAxe } from './support/axe.ts';
-import { buildRenderer } from './support/build-renderer.ts';
-import { collectPageErrors, launchChromium } from './support/chromium.ts';
-import { readingOf, WAIT } from './support/dashboard-page.ts';
-import { startMeterStack, type MeterStack } from './support/meter-stack.ts';
-import { makeTempDir, type TempDir } from './support/temp-dir.ts';
+import {
+  APP_VIEWS,
+  type AppPages,
+  BROWSER_LOCALE,
+  keepScreenshot,
+  openView as openAppView,
+  sideways,
+  startAppPages,
+} from './support/app-pages.ts';
+import { axeViolations } from './support/axe.ts';
+import { WAIT } from './support/dashboard-page.ts';
 
-const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'display');
 const STEP_MS = 150_000;
-const VIEWS = ['dashboard', 'history', 'pairing', 'service', 'settings'] as const;
 const WIDTHS = [360, 390] as const;
-const BROWSER_LOCALE: Record<LanguageCode, string> = { en: 'en-GB', fr: 'fr-LU', de: 'de-LU', lb: 'lb-LU' };
 
-let build: TempDir;
-let stack: MeterStack;
-let browser: Browser;
-const pageErrors: string[] = [];
-
+let app: AppPages;
 beforeAll(async () => {
-  build = makeTempDir('e2e-display-page');
-  const staticDir = await buildRenderer('app', build.path);
-  installAxe(staticDir);
-  stack = await startMeterStack({ staticDir, intervalMs: 1000, paired: true });
-  browser = await launchChromium();
+  app = await startAppPages('display');
 }, 120_000);
+afterAll(async () => app?.close());
 
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-  build?.remove();
-});
-
-async function openPage(locale: string, width: number): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale, viewport: { width, height: 800 } });
-  const page = await context.newPage();
-  collectPageErrors(page, pageErrors);
-  await page.goto(stack.server.url);
-  await readingOf(page, 'importPowerW');
-  return { context, page };
-}
-
-async function keep(page: Page, name: string): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-/** How far the page scrolls sideways, and the outermost elements sticking out (to say what to fix). */
-function sideways(page: Page): Promise<{ scroll: number; offenders: string[] }> {
-  return page.evaluate(() => {
-    const root = document.scrollingElement ?? document.documentElement;
-    const width = root.clientWidth;
-    const offenders = new Set<string>();
-    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
-      const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.right <= width + 1) continue;
-      const parent = el.parentElement?.getBoundingClientRect();
-      if (parent && parent.right > width + 1) continue;
-      offenders.add(el.closest('[data-testid]')?.getAttribute('data-testid') ?? el.tagName.toLowerCase());
-    }
-    return { scroll: root.scrollWidth - width, offenders: [...offenders] };
-  });
-}
-
-async function openView(page: Page, view: (typeof VIEWS)[number]): Promise<void> {
-  await page.getByTestId(`tab-${view}`).click();
-  await page.getByTestId(`view-${view}`).waitFor(WAIT);
-  if (view === 'dashboard') {
-    await page.locator('[data-testid="power-chart"] svg').first().waitFor(WAIT);
-    await page.locator('[data-testid="tile-mbus-1"]').waitFor(WAIT);
-    const details = page.getByTestId('dashboard-details');
-    if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
-    await page.getByTestId('phase-table').waitFor(WAIT);
-  }
-  if (view === 'history') await page.locator('[data-testid="history-body"][data-state="ready"]').waitFor(WAIT);
-  if (view === 'service') await page.getByTestId('service-frame-detail').waitFor(WAIT);
-  if (view === 'settings') await page.getByTestId('alert-settings').waitFor(WAIT);
-}
+const openPage = (locale: string, width: number) => app.open(locale, { width, height: 800 });
+const keep = (page: Page, name: string) => keepScreenshot(page, 'display', name);
+const openView = (page: Page, view: (typeof APP_VIEWS)[number]) => openAppView(page, view, { details: true });
 
 describe.each(Object.keys(LANGUAGES) as LanguageCode[])('%s at phone widths', (code) => {
   it(
@@ -98,7 +43,7 @@ describe.each(Object.keys(LANGUAGES) as LanguageCode[])('%s at phone widths', (c
         const found: Record<string, unknown> = {};
         for (const width of WIDTHS) {
           await page.setViewportSize({ width, height: 800 });
-          for (const view of VIEWS) {
+          for (const view of APP_VIEWS) {
             await openView(page, view);
             await keep(page, `${code}-${width}-${view}`);
             const over = await sideways(page);
@@ -107,7 +52,7 @@ describe.each(Object.keys(LANGUAGES) as LanguageCode[])('%s at phone widths', (c
           }
         }
         expect(found).toEqual({});
-        expect(pageErrors).toEqual([]);
+        expect(app.pageErrors).toEqual([]);
       } finally {
         await context.close();
       }
@@ -120,16 +65,16 @@ describe('alerts', () => {
   it(
     'the supply cut and ready for reconnection: an alert on every view and a banner on Home, gone when the supply is back',
     async () => {
-      const meter = `/api/meters/${stack.central.demo!.meterId}`;
+      const meter = `/api/meters/${app.stack.central.demo!.meterId}`;
       const { context, page } = await openPage('en-GB', 390);
       try {
         expect(await page.getByTestId('supply-banner').count()).toBe(0);
         // Relay 1 simply off: not an alarm, no alert and no banner.
-        expect((await stack.staffCall('PATCH', meter, { relays: { relay1: 'disconnected' } })).status).toBe(200);
+        expect((await app.stack.staffCall('PATCH', meter, { relays: { relay1: 'disconnected' } })).status).toBe(200);
         await page.locator('[data-testid="relay-1-state"][data-state="disconnected"]').waitFor(WAIT);
         expect(await page.getByTestId('alert').count()).toBe(0);
 
-        expect((await stack.staffCall('PATCH', meter, { breaker: 'disconnected' })).status).toBe(200);
+        expect((await app.stack.staffCall('PATCH', meter, { breaker: 'disconnected' })).status).toBe(200);
         // On Home the supply's banner says it (once, not twice); every other view shows the alert.
         await page.locator('[data-testid="supply-banner"][data-state="disconnected"]').waitFor(WAIT);
         expect(await page.getByTestId('supply-banner').textContent()).toMatch(/supply is cut/);
@@ -143,19 +88,19 @@ describe('alerts', () => {
         expect(await axeViolations(page)).toEqual([]);
         await page.getByTestId('tab-dashboard').click();
 
-        expect((await stack.staffCall('PATCH', meter, { breaker: 'ready' })).status).toBe(200);
+        expect((await app.stack.staffCall('PATCH', meter, { breaker: 'ready' })).status).toBe(200);
         await page.locator('[data-testid="supply-banner"][data-state="ready"]').waitFor(WAIT);
         await keep(page, 'alert-supply-ready-390');
         await page.getByTestId('tab-pairing').click();
         await page.locator('[data-testid="alert"][data-kind="supply-ready"]').waitFor(WAIT);
         expect(await cut.count()).toBe(0); // no longer cut: that alert is over
 
-        expect((await stack.staffCall('PATCH', meter, { breaker: 'connected', relays: { relay1: 'connected' } })).status).toBe(200);
+        expect((await app.stack.staffCall('PATCH', meter, { breaker: 'connected', relays: { relay1: 'connected' } })).status).toBe(200);
         await page.getByTestId('alerts').waitFor({ ...WAIT, state: 'detached' });
         await page.getByTestId('tab-dashboard').click();
         await page.getByTestId('view-dashboard').waitFor(WAIT);
         expect(await page.getByTestId('supply-banner').count()).toBe(0);
-        expect(pageErrors).toEqual([]);
+        expect(app.pageErrors).toEqual([]);
       } finally {
         await context.close();
       }
@@ -166,7 +111,7 @@ describe('alerts', () => {
   it(
     'new operator messages raise one alert; "mark all as read" reads them; a dismissed alert stays away',
     async () => {
-      const meter = `/api/meters/${stack.central.demo!.meterId}`;
+      const meter = `/api/meters/${app.stack.central.demo!.meterId}`;
       const { context, page } = await openPage('fr-LU', 360);
       try {
         for (const [channel, text] of [
@@ -176,7 +121,7 @@ describe('alerts', () => {
             `Information importante : ${'le compteur sera relevé à distance et la fourniture pourra être brièvement interrompue. '.repeat(4)}`,
           ],
         ] as const)
-          expect((await stack.staffCall('PUT', `${meter}/messages/${channel}`, { text })).status).toBe(200);
+          expect((await app.stack.staffCall('PUT', `${meter}/messages/${channel}`, { text })).status).toBe(200);
         const alert = page.locator('[data-testid="alert"][data-kind="message"]');
         await alert.waitFor(WAIT);
         await page.locator('[data-testid="message"][data-unread="true"]').nth(1).waitFor(WAIT);
@@ -190,7 +135,7 @@ describe('alerts', () => {
           .waitFor({ ...WAIT, state: 'detached' });
         await alert.getByRole('button').click();
         await alert.waitFor({ ...WAIT, state: 'detached' });
-        expect(pageErrors).toEqual([]);
+        expect(app.pageErrors).toEqual([]);
       } finally {
         await context.close();
       }

@@ -45,6 +45,18 @@ afterAll(async () => {
   for (const t of temps) t.remove();
 });
 
+/** Resolves shortly after the simulated meter's next frame is on the line. */
+function afterNextFrame(): Promise<void> {
+  const seen = frames.length;
+  return new Promise((resolve) => {
+    const poll = setInterval(() => {
+      if (frames.length === seen) return;
+      clearInterval(poll);
+      setTimeout(resolve, 50);
+    }, 5);
+  });
+}
+
 /** The count the service view shows for `code`. */
 async function countOf(code: string): Promise<number> {
   await page.getByTestId('tab-service').click();
@@ -64,11 +76,12 @@ describe('only authenticated, fresh frames become readings', () => {
     };
     const before = await countOf('PLAIN_REFUSED');
     for (let i = 0; i < 3; i++) {
+      // Between two of the meter's frames: two writers at once on one line would interleave their bytes.
+      await afterNextFrame();
       await writer.write(asciiToBytes(encodeTelegram(forged)));
-      await new Promise((r) => setTimeout(r, 300));
     }
     await page.waitForFunction(() => Number(document.querySelector('[data-testid="health-decoded"]')?.textContent) > 0, null, WAIT);
-    expect(await countOf('PLAIN_REFUSED')).toBeGreaterThanOrEqual(before + 3);
+    await expect.poll(() => countOf('PLAIN_REFUSED'), { timeout: 10_000 }).toBeGreaterThanOrEqual(before + 3);
     // The genuine meter goes on: its value, never the forged one, and no forged message in the inbox.
     await waitAttr(page, 'diagnosis', 'data-diagnosis', 'key-ok');
     expect(await readingOf(page, 'importPowerW')).not.toMatch(/99\D?999/);
@@ -82,6 +95,7 @@ describe('only authenticated, fresh frames become readings', () => {
     const first = frames.find((f) => f.frameCounter !== null)!;
     expect(frames.at(-1)!.frameCounter!).toBeGreaterThan(first.frameCounter!);
     const before = await countOf('REPLAY');
+    await afterNextFrame();
     await writer.write(first.bytes);
     await expect.poll(() => countOf('REPLAY'), { timeout: 10_000 }).toBeGreaterThan(before);
     await writer.close?.();
