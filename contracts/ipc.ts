@@ -35,6 +35,8 @@ export type ApiErrorCode =
   | 'IPC_FAILED' // transport: Electron's invoke failed
   | 'HISTORY_UNAVAILABLE' // the history database could not be opened or read (damaged, read-only): the app runs without it
   | 'HISTORY_FULL' // the disk (or size cap) under the history database is full
+  | 'NO_SUCH_METER' // meters:*: no other meter has this id
+  | 'TOO_MANY_METERS' // meters:save: already MAX_OTHER_METERS other meters
   | CentralFailureCode; // the central system's answer, passed through (UNREACHABLE, UNKNOWN_METER, UNAUTHORIZED, …)
 
 export type ApiError = Failure<ApiErrorCode>;
@@ -218,6 +220,26 @@ export interface StaffSessionState {
 
 // ---- the contract ----------------------------------------------------------------------------
 
+// ---- several meters (issue 12): other meters next to the primary one (production meter, …) ------
+
+/** At most this many other meters besides the primary one. */
+export const MAX_OTHER_METERS = 4;
+/** An other meter's id: its key file's name (`DATA/meters/<id>.key`) and its MQTT/API meter id stays the meter's own. */
+export const OTHER_METER_ID = /^[a-z0-9-]{1,24}$/;
+/** The sources an other meter may read (the demo belongs to the primary meter). */
+export type OtherMeterSource = Extract<SourceConfig, { kind: 'serial' | 'tcp' | 'file' }>;
+export interface OtherMeterConfig {
+  id: string;
+  label: string;
+  source: OtherMeterSource;
+}
+export interface MeterState extends OtherMeterConfig {
+  link: LinkState;
+  hasKey: boolean;
+  diagnosis: KeyDiagnosis;
+  latest: ReadingRecord | null;
+}
+
 /** Requests: channel -> [payload, value]. `void` payloads are sent as `null`. */
 export interface Requests {
   'app:snapshot': [null, Snapshot];
@@ -255,6 +277,11 @@ export interface Requests {
   // ---- integrations (issue 12): MQTT, DSMR re-serve, local API; applied live, never echoes a password
   'integrations:get': [null, IntegrationsView];
   'integrations:set': [IntegrationsPatch, IntegrationsView];
+  // ---- several meters (issue 12): the primary meter stays on source:*/key:*; these are the others
+  'meters:list': [null, MeterState[]];
+  'meters:save': [OtherMeterConfig, MeterState[]]; // adds, or updates the meter with this id (restarts only it)
+  'meters:setKey': [{ id: string; hex: string }, MeterState];
+  'meters:remove': [{ id: string }, MeterState[]]; // its key file is deleted too
 }
 
 /** Events host -> renderer. */
@@ -270,6 +297,8 @@ export interface Events {
   'staff:session': StaffSessionState; // this client's staff session ended by itself (to that client only)
   'meter:message': MessageRecord; // a new message, or one whose readAt changed (same channel + firstSeenAt)
   'integrations:status': IntegrationsView; // an integration connected, failed or changed (issue 12)
+  'meters:reading': { id: string; reading: ReadingRecord }; // an other meter's verified telegram
+  'meters:state': MeterState; // an other meter's link, key or diagnosis changed
 }
 
 export type Channel = keyof Requests;
@@ -315,6 +344,10 @@ export const CHANNELS = [
   'history:retention',
   'integrations:get',
   'integrations:set',
+  'meters:list',
+  'meters:save',
+  'meters:setKey',
+  'meters:remove',
 ] as const satisfies readonly Channel[];
 
 export const EVENTS = [
@@ -329,6 +362,8 @@ export const EVENTS = [
   'staff:session',
   'meter:message',
   'integrations:status',
+  'meters:reading',
+  'meters:state',
 ] as const satisfies readonly EventName[];
 
 export type { ControlState };

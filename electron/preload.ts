@@ -69,6 +69,10 @@ export function createLuxApi(ipc: IpcRendererLike): LuxApi {
     'history:retention': invoker(ipc, 'history:retention'),
     'integrations:get': invoker(ipc, 'integrations:get'),
     'integrations:set': invoker(ipc, 'integrations:set'),
+    'meters:list': invoker(ipc, 'meters:list'),
+    'meters:save': invoker(ipc, 'meters:save'),
+    'meters:setKey': invoker(ipc, 'meters:setKey'),
+    'meters:remove': invoker(ipc, 'meters:remove'),
     on: subscriber(ipc),
   } satisfies LuxApi;
   return api;

@@ -30,6 +30,7 @@ import type { DemoHook } from './source-factory.ts';
 import { createStaffService, type StaffChannel } from './staff.ts';
 import type { IntegrationsSettings } from '../../contracts/integrations.ts';
 import { createIntegrationsRoom } from './integrations/integrations-room.ts';
+import { createOtherMeters } from './other-meters.ts';
 
 export interface HostServicesOptions {
   dataDir: string;
@@ -198,6 +199,19 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
   });
   decoderWatchers.push((event, at) => integrations.observe(event, at));
   await integrations.start();
+  // ---- several meters (issue 12): the others each read their own source under their own key
+  const otherMeters = createOtherMeters({
+    dataDir: opts.dataDir,
+    protector: opts.protector ?? 'file',
+    settings,
+    hub,
+    clock,
+    record: (reading) => history.record(reading),
+    observe: (event, at) => integrations.observe(event, at),
+    notice: (line) => notices.add(line),
+    ...(opts.createDecoder ? { createDecoder: opts.createDecoder } : {}),
+    ...(opts.backoff ? { backoff: opts.backoff } : {}),
+  });
 
   const handlers: Handlers = {
     ...history.handlers,
@@ -243,9 +257,13 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     'staff:pairingCode': (p, client) => staff.handle('staff:pairingCode', p, client),
     'staff:audit': (p, client) => staff.handle('staff:audit', p, client),
     ...integrations.handlers,
+    ...otherMeters.handlers,
   } satisfies Handlers & Record<StaffChannel, unknown>;
 
-  if (opts.autoStart !== false) await linkRoom.resume();
+  if (opts.autoStart !== false) {
+    await linkRoom.resume();
+    await otherMeters.start();
+  }
 
   return {
     async handle(channel, payload, client) {
@@ -260,6 +278,7 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     on: (event, listener, client) => hub.on(event, listener, client),
     async close() {
       await linkRoom.close();
+      await otherMeters.close();
       session.close();
       await integrations.close();
       await background;

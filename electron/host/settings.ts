@@ -5,9 +5,9 @@
  * the caller gets one warning to show once. Never holds key material (see key-store.ts).
  */
 import { checkCostSettings, type CostSettings, DEFAULT_COST_SETTINGS } from '../../contracts/cost-settings.ts';
-import type { PlainDataSetting, SourceConfig } from '../../contracts/ipc.ts';
+import { MAX_OTHER_METERS, type OtherMeterConfig, type PlainDataSetting, type SourceConfig } from '../../contracts/ipc.ts';
 import { checkIntegrations, DEFAULT_INTEGRATIONS, type IntegrationsSettings } from '../../contracts/integrations.ts';
-import { validatePayload } from '../ipc/validate.ts';
+import { checkOtherMeter, validatePayload } from '../ipc/validate.ts';
 import { keepBadCopy, readTextIfExists, saveError, writeFileAtomic } from './atomic-file.ts';
 
 export interface Settings {
@@ -19,6 +19,7 @@ export interface Settings {
   costs: CostSettings; // tariff, reference household, peer opt-in (contracts/cost-settings.ts)
   historyRetentionDays: number; // days of 10-s history detail kept; quarter-hours and coarser forever (history-room.ts)
   integrations: IntegrationsSettings; // MQTT, DSMR re-serve, local API (integrations/integrations-room.ts)
+  otherMeters: OtherMeterConfig[]; // meters besides the primary one, at most MAX_OTHER_METERS (other-meters.ts)
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   costs: DEFAULT_COST_SETTINGS,
   historyRetentionDays: 400,
   integrations: DEFAULT_INTEGRATIONS,
+  otherMeters: [],
 };
 
 export interface LoadedSettings {
@@ -85,7 +87,26 @@ function pick(raw: Record<string, unknown>): { settings: Settings; rejected: str
     settings.integrations = checked.value;
     rejected.push(...checked.rejected);
   }
+  if (raw.otherMeters !== undefined) {
+    const checked = pickOtherMeters(raw.otherMeters);
+    settings.otherMeters = checked.meters;
+    rejected.push(...checked.rejected);
+  }
   return { settings, rejected };
+}
+
+/** The valid, distinct other meters, at most MAX_OTHER_METERS; each dropped entry named by its place. */
+function pickOtherMeters(raw: unknown): { meters: OtherMeterConfig[]; rejected: string[] } {
+  if (!Array.isArray(raw)) return { meters: [], rejected: ['otherMeters'] };
+  const meters: OtherMeterConfig[] = [];
+  const rejected: string[] = [];
+  raw.forEach((entry, i) => {
+    const checked = checkOtherMeter(entry, `otherMeters[${i}]`);
+    const taken = checked.ok && meters.some((m) => m.id === checked.value.id);
+    if (checked.ok && !taken && meters.length < MAX_OTHER_METERS) meters.push(checked.value);
+    else rejected.push(`otherMeters[${i}]`);
+  });
+  return { meters, rejected };
 }
 
 /** Reads settings from `path`; never throws for bad content, only for an unreadable disk. */

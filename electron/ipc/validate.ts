@@ -5,7 +5,7 @@
  * Meaning (is this key right? is that URL reachable?) is the services' business, not ours.
  */
 import type { ApiResult, Channel, Payload } from '../../contracts/ipc.ts';
-import { CHANNELS } from '../../contracts/ipc.ts';
+import { CHANNELS, OTHER_METER_ID } from '../../contracts/ipc.ts';
 import { HISTORY_KINDS, HISTORY_STEPS, type HistoryStep } from '../../contracts/history.ts';
 import { fail, MESSAGE_CHANNELS, ok } from '../../protocol/index.ts';
 import type { Failure, Result } from '../../protocol/types.ts';
@@ -94,7 +94,7 @@ const PATH = str(1, 4096);
 const TEXT_CHANNEL = oneOf(...MESSAGE_CHANNELS);
 const HTTP_URL: Check<string> = (v, at) => (isHttpUrl(v) ? ok(v) : bad(`${at}: expected an http(s) URL, got ${describe(v)}`));
 
-const source = byKind({
+const SOURCES = {
   serial: obj({
     path: PATH,
     baudRate: opt(num(50, 4_000_000, true)),
@@ -105,7 +105,19 @@ const source = byKind({
   tcp: obj({ host: str(1, 255), port: num(1, 65535, true) }),
   file: obj({ path: PATH, speed: num(0, 1000, false) }),
   demo: obj({ intervalMs: opt(num(100, 3_600_000, true)) }),
-});
+};
+const source = byKind(SOURCES);
+
+// ---- several meters (issue 12): an other meter reads serial, TCP or a file, never the demo
+const otherSource = byKind({ serial: SOURCES.serial, tcp: SOURCES.tcp, file: SOURCES.file });
+const METER_KEY_ID: Check<string> = (v, at) =>
+  typeof v === 'string' && OTHER_METER_ID.test(v) ? ok(v) : bad(`${at}: expected 1..24 of a-z, 0-9 and -, got ${describe(v)}`);
+const LABEL: Check<string> = (v, at) => {
+  const r = str(1, 40)(typeof v === 'string' ? v.trim() : v, at);
+  return r.ok && /[\p{Cc}]/u.test(r.value) ? bad(`${at}: expected printable text`) : r;
+};
+/** One other meter's settings (meters:save, and each entry of settings.otherMeters). */
+export const checkOtherMeter = obj({ id: METER_KEY_ID, label: LABEL, source: otherSource });
 
 /** The staff channels' validators live in validate-staff.ts (stricter: OBIS ids, printable text). */
 function fromResult<T>(validate: (payload: unknown) => Result<T, Failure<string>>): Check<T> {
@@ -182,6 +194,10 @@ const VALIDATORS = {
     const r = checkIntegrationsPatch(v);
     return r.ok ? ok(r.value) : bad(r.message);
   },
+  'meters:list': nothing,
+  'meters:save': checkOtherMeter,
+  'meters:setKey': obj({ id: METER_KEY_ID, hex: str(0, 256) }),
+  'meters:remove': obj({ id: METER_KEY_ID }),
 } satisfies { [C in Channel]: Check<Payload<C>> };
 
 export type Validated<C extends Channel> = ApiResult<Payload<C>>;

@@ -13,6 +13,7 @@ import { BreakerPanel } from './BreakerPanel.tsx';
 import { ElectricityTile } from './ElectricityTile.tsx';
 import { Inbox } from './Inbox.tsx';
 import { MbusSection } from './MbusSection.tsx';
+import { MetersTile } from './MetersTile.tsx';
 import { PowerChart } from './PowerChart.tsx';
 import { PowerNow } from './PowerNow.tsx';
 import { SupplyBanner } from './SupplyBanner.tsx';
@@ -59,6 +60,7 @@ export function Dashboard({ todayWh, children }: TodayProps = {}) {
             powerLimitKva={electricity.powerLimitKva}
           />
         )}
+        <MetersTile />
         <TodaySlot todayWh={todayWh}>{children}</TodaySlot>
         <Inbox />
         {(electricity || hasChart) && <PowerChart />}

@@ -1,4 +1,4 @@
-/** The settings view: data source, meter key, unencrypted data after encrypted, language, alerts, tariff, comparisons, history and integrations. */
+/** The settings view: data source, meter key, unencrypted data after encrypted, other meters, language, alerts, tariff, comparisons, history and integrations. */
 import { t } from '../i18n/index.ts';
 import { AlertSettings } from './AlertSettings.tsx';
 import { CompareSettings } from './CompareSettings.tsx';
@@ -6,6 +6,7 @@ import { HistorySettings } from '../views/history/HistorySettings.tsx';
 import { IntegrationsSection } from './IntegrationsSection.tsx';
 import { KeyEntry } from './KeyEntry.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
+import { OtherMetersSettings } from './OtherMetersSettings.tsx';
 import { PlainDataSetting } from './PlainDataSetting.tsx';
 import { SourcePicker } from './SourcePicker.tsx';
 import { TariffSettings } from './TariffSettings.tsx';
@@ -18,6 +19,7 @@ export function SettingsView() {
         <SourcePicker />
         <KeyEntry />
         <PlainDataSetting />
+        <OtherMetersSettings />
         <LanguagePicker />
         <AlertSettings />
         <TariffSettings />

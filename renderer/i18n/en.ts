@@ -12,6 +12,7 @@ import { enPairing } from './en-pairing.ts';
 import { enService } from './en-service.ts';
 import { enHome } from './en-home.ts';
 import { enAlerts } from './en-alerts.ts';
+import { enMeters } from './en-meters.ts';
 
 const enCore = {
   'app.title': 'LuxP1: your home energy',
@@ -223,6 +224,7 @@ export const EN_PARTS = {
   home: enHome,
   alerts: enAlerts,
   integrations: enIntegrations,
+  meters: enMeters,
 } as const;
 
 export const en = {
@@ -236,6 +238,7 @@ export const en = {
   ...enHome,
   ...enAlerts,
   ...enIntegrations,
+  ...enMeters,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -35,6 +35,9 @@ import { lbAlerts } from './lb-alerts.ts';
 import { deIntegrations } from './de-integrations.ts';
 import { frIntegrations } from './fr-integrations.ts';
 import { lbIntegrations } from './lb-integrations.ts';
+import { deMeters } from './de-meters.ts';
+import { frMeters } from './fr-meters.ts';
+import { lbMeters } from './lb-meters.ts';
 
 export interface Language {
   catalogue: Catalogue;
@@ -58,6 +61,7 @@ export const LANGUAGES = {
       ...frHome,
       ...frAlerts,
       ...frIntegrations,
+      ...frMeters,
     }),
     locales: ['fr-LU'],
     name: 'Français',
@@ -74,6 +78,7 @@ export const LANGUAGES = {
       ...deHome,
       ...deAlerts,
       ...deIntegrations,
+      ...deMeters,
     },
     locales: ['de-LU'],
     name: 'Deutsch',
@@ -91,6 +96,7 @@ export const LANGUAGES = {
       ...lbHome,
       ...lbAlerts,
       ...lbIntegrations,
+      ...lbMeters,
     },
     locales: ['lb-LU', 'de-LU'],
     name: 'Lëtzebuergesch',

@@ -25,7 +25,15 @@ const APPLY: { [E in EventName]: (s: AppState, payload: Events[E]) => void } = {
   'staff:session': (s, p) => s.setStaffEnded(p),
   'meter:plain': (s, p) => s.setPlain(p),
   'integrations:status': () => {}, // the Integrations section in Settings subscribes itself (IntegrationsSection.tsx)
+  'meters:state': (s, p) => s.applyMeterState(p),
+  'meters:reading': (s, p) => s.applyMeterReading(p),
 };
+
+/** The other meters are not in the snapshot: asked once per load; an older host without them leaves the list empty. */
+async function loadMeters(api: LuxApi, store: AppStore, stale: () => boolean): Promise<void> {
+  const r = await api['meters:list'](null).catch(() => null);
+  if (r?.ok && !stale()) store.getState().setMeters(r.value);
+}
 
 /** Subscribe `store` to `api`; returns the unsubscribe function. Reloads the snapshot on every reconnect. */
 export function bindApi(api: LuxApi & Partial<HostStatusSource>, store: AppStore, retryMs = 2_000): () => void {
@@ -58,6 +66,7 @@ export function bindApi(api: LuxApi & Partial<HostStatusSource>, store: AppStore
     if (result.ok) {
       store.getState().loadSnapshot(result.value);
       void fillChartFromHistory(api, store, result.value.at);
+      void loadMeters(api, store, () => closed || mine !== generation);
     } else {
       store.getState().setLoadError(result.error);
       retry = setTimeout(() => void load(), retryMs);

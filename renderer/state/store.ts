@@ -11,6 +11,7 @@ import type {
   KeyStatus,
   LinkState,
   MessageRecord,
+  MeterState,
   PlainDataState,
   PortHealth,
   ProblemRecord,
@@ -23,6 +24,7 @@ import { derivePortStatus, type PortStatus } from './port-status.ts';
 import { createPowerSeries, type ChartPoint, type PowerPoint } from './power-series.ts';
 import { type QuarterTrack, trackQuarter } from './quarter-hour.ts';
 import type { CostSettings } from '../../contracts/cost-settings.ts';
+import { applyMeterReading, upsertMeterState } from './other-meters.ts';
 
 export { CHART_WINDOW_MS, type ChartPoint, type PowerPoint } from './power-series.ts';
 export type { IntervalPoint } from './port-log.ts';
@@ -63,6 +65,7 @@ export interface AppState {
   staffTerms: { centralUrl: string; idleMinutes: number } | null; // this window's staff session, while signed in
   quarter: QuarterTrack | null; // this quarter-hour's energy so far, for the power class (quarter-hour.ts)
   costs: CostSettings | null; // tariff, reference, peer opt-in, once asked of the host (use-costs.ts)
+  meters: MeterState[]; // the other meters besides the primary one (issue 12), in the host's order
 
   setView(view: View): void;
   /** The renderer clock moved on: the port status may change (values grow old without any event). */
@@ -92,6 +95,10 @@ export interface AppState {
   /** Where and for how long this window is signed in as staff (kept across tab switches), or null. */
   setStaffTerms(terms: { centralUrl: string; idleMinutes: number } | null): void;
   setCosts(costs: CostSettings): void;
+  /** Other meters: the host's whole list (`meters:list` and the meters:* replies), one state, one reading. */
+  setMeters(meters: MeterState[]): void;
+  applyMeterState(state: MeterState): void;
+  applyMeterReading(event: { id: string; reading: ReadingRecord }): void;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -139,6 +146,7 @@ export function createAppStore(clock: () => number = Date.now): AppStore {
     staffTerms: null,
     quarter: null,
     costs: null,
+    meters: [],
 
     setView: (view) => set({ view }),
     tick: (now) => set({ now }),
@@ -211,6 +219,9 @@ export function createAppStore(clock: () => number = Date.now): AppStore {
     setStaffEnded: (staffEnded) => set({ staffEnded }),
     setStaffTerms: (staffTerms) => set({ staffTerms }),
     setCosts: (costs) => set({ costs }),
+    setMeters: (meters) => set({ meters }),
+    applyMeterState: (state) => set({ meters: upsertMeterState(get().meters, state) }),
+    applyMeterReading: (event) => set({ meters: applyMeterReading(get().meters, event) }),
   }));
 }
 

@@ -1,0 +1,37 @@
+/** French strings of several meters; see en-meters.ts. */
+import type { enMeters } from './en-meters.ts';
+
+export const frMeters: Record<keyof typeof enMeters, string> = {
+  'meters.title': 'Vos compteurs',
+  'meters.primary': 'Compteur principal',
+  'meters.col.meter': 'Compteur',
+  'meters.col.import': 'Prélève',
+  'meters.col.export': 'Injecte',
+  'meters.col.link': 'Liaison',
+  'meters.old': 'valeur ancienne',
+  'meters.none': 'pas encore de valeur',
+  'meters.net.from': 'Votre logement prélève {power} sur le réseau.',
+  'meters.net.to': 'Votre logement injecte {power} dans le réseau.',
+  'meters.net.zero': 'Votre logement ne prélève rien sur le réseau et n’y injecte rien.',
+  'meters.net.old': 'Certaines de ces valeurs sont anciennes.',
+  'meters.settings.title': 'Autres compteurs',
+  'meters.settings.explain':
+    'Un deuxième compteur lu à côté du compteur principal, par exemple le compteur de production de panneaux solaires. Chacun a son propre port et sa propre clé.',
+  'meters.settings.label': 'Nom',
+  'meters.settings.address': 'Port ou adresse',
+  'meters.settings.addressHint': 'hôte:port pour un adaptateur réseau (p. ex. 192.168.1.20:2001), ou un port série comme /dev/ttyUSB1',
+  'meters.settings.add': 'Ajouter le compteur',
+  'meters.settings.added': '{label} ajouté.',
+  'meters.settings.badLabel': 'Donnez un nom au compteur.',
+  'meters.settings.badAddress': 'Saisissez hôte:port ou le chemin d’un port série.',
+  'meters.settings.full': 'Vous pouvez ajouter au plus {max} autres compteurs.',
+  'meters.settings.failed': 'Enregistrement impossible : {message}',
+  'meters.settings.keyFor': 'Clé de {label}',
+  'meters.settings.saveKey': 'Enregistrer la clé',
+  'meters.settings.keySaved': 'Clé enregistrée pour {label}.',
+  'meters.settings.keyFails': 'Cette clé n’ouvre pas les données de {label} ; la clé utilisée est conservée.',
+  'meters.settings.hasKey': 'Une clé est enregistrée.',
+  'meters.settings.noKey': 'Pas encore de clé.',
+  'meters.settings.remove': 'Retirer {label}',
+  'meters.settings.removed': '{label} retiré.',
+};

@@ -1,0 +1,37 @@
+/** Luxembourgish strings of several meters; see en-meters.ts. */
+import type { enMeters } from './en-meters.ts';
+
+export const lbMeters: Record<keyof typeof enMeters, string> = {
+  'meters.title': 'Är Zieler',
+  'meters.primary': 'Haaptzieler',
+  'meters.col.meter': 'Zieler',
+  'meters.col.import': 'Bezuch',
+  'meters.col.export': 'Aspeisung',
+  'meters.col.link': 'Verbindung',
+  'meters.old': 'ale Wäert',
+  'meters.none': 'nach kee Wäert',
+  'meters.net.from': 'Ären Heem hëlt {power} aus dem Netz.',
+  'meters.net.to': 'Ären Heem speist {power} an d’Netz an.',
+  'meters.net.zero': 'Ären Heem hëlt näischt aus dem Netz a speist näischt an.',
+  'meters.net.old': 'E puer vun dëse Wäerter sinn al.',
+  'meters.settings.title': 'Aner Zieler',
+  'meters.settings.explain':
+    'En zweeten Zieler, deen nieft dem Haaptzieler gelies gëtt, zum Beispill de Produktiounszieler vun enger Solaranlag. Jidderee huet säin eegene Port a säin eegene Schlëssel.',
+  'meters.settings.label': 'Numm',
+  'meters.settings.address': 'Port oder Adress',
+  'meters.settings.addressHint': 'Host:Port fir en Netzwierkadapter (z. B. 192.168.1.20:2001), oder e serielle Port wéi /dev/ttyUSB1',
+  'meters.settings.add': 'Zieler derbäisetzen',
+  'meters.settings.added': '{label} derbäigesat.',
+  'meters.settings.badLabel': 'Gitt dem Zieler en Numm.',
+  'meters.settings.badAddress': 'Gitt Host:Port oder de Wee vun engem serielle Port an.',
+  'meters.settings.full': 'Et kënnen héchstens {max} aner Zieler derbäigesat ginn.',
+  'meters.settings.failed': 'Konnt net gespäichert ginn: {message}',
+  'meters.settings.keyFor': 'Schlëssel fir {label}',
+  'meters.settings.saveKey': 'Schlëssel späicheren',
+  'meters.settings.keySaved': 'Schlëssel fir {label} gespäichert.',
+  'meters.settings.keyFails': 'Dëse Schlëssel mécht d’Donnéeë vun {label} net op; de Schlëssel, deen am Gebrauch ass, bleift.',
+  'meters.settings.hasKey': 'E Schlëssel ass gespäichert.',
+  'meters.settings.noKey': 'Nach kee Schlëssel.',
+  'meters.settings.remove': '{label} ewechhuelen',
+  'meters.settings.removed': '{label} ewechgeholl.',
+};
