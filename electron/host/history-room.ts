@@ -28,12 +28,15 @@ export interface HistoryRoomOptions {
 
 export interface HistoryRoom {
   handlers: Handlers;
-  /** A verified telegram; returns at once (the writer thread commits it). */
-  record(reading: ReadingRecord): void;
-  /** The link's state changed: a loss and the restoration after it become events. */
-  linkChanged(link: LinkState): void;
-  /** The key that decodes the port changed (set, paired, cleared, or the operator's rotation seen). */
-  keyChanged(detail: string): void;
+  /**
+   * A verified telegram; returns at once (the writer thread commits it). `port` names the source it
+   * came from ('primary', or an other meter's id): that port's events are filed under its meter.
+   */
+  record(reading: ReadingRecord, port?: string): void;
+  /** A port's link state changed: a loss and the restoration after it become events. */
+  linkChanged(link: LinkState, port?: string): void;
+  /** The key that decodes a port changed (set, paired, cleared, or the operator's rotation seen). */
+  keyChanged(detail: string, port?: string): void;
   /** Resolves when everything handed over so far is committed (tests). */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -57,9 +60,16 @@ export function createHistoryRoom(opts: HistoryRoomOptions): HistoryRoom {
   let failure: { code: ApiErrorCode; message: string } | null = null;
   let reopening: Promise<void> | null = null;
   let pending: ReadingRecord[] = [];
-  let meterId: string | null = null; // the meter events are filed under: the last one that sent a telegram
-  let linkStatus: LinkStatus | null = null;
-  let linkLost = false;
+  // Per port: the meter its events are filed under (the last one that sent a telegram on it), its link.
+  const ports = new Map<string, { meterId: string | null; linkStatus: LinkStatus | null; linkLost: boolean }>();
+  const portOf = (port: string) => {
+    let p = ports.get(port);
+    if (!p) {
+      p = { meterId: null, linkStatus: null, linkLost: false };
+      ports.set(port, p);
+    }
+    return p;
+  };
   let closed = false;
   const told = new Set<string>(); // runtime failures are noticed once per kind, not once per telegram
 
@@ -89,7 +99,8 @@ export function createHistoryRoom(opts: HistoryRoomOptions): HistoryRoom {
     }
   }
 
-  function event(kind: HistoryEventKind, detail: string): void {
+  function event(port: string, kind: HistoryEventKind, detail: string): void {
+    const meterId = portOf(port).meterId;
     if (meterId !== null) recorder?.recordEvent({ meterId, at: clock.now(), kind, detail });
   }
 
@@ -137,26 +148,27 @@ export function createHistoryRoom(opts: HistoryRoomOptions): HistoryRoom {
 
   return {
     handlers,
-    record(reading) {
-      meterId = meterIdOf(reading);
+    record(reading, port = 'primary') {
+      portOf(port).meterId = meterIdOf(reading);
       if (reopening) {
         if (pending.length < PENDING_MAX) pending.push(reading);
       } else recorder?.record(reading);
     },
-    linkChanged(link) {
-      const before = linkStatus;
-      linkStatus = link.status;
+    linkChanged(link, port = 'primary') {
+      const p = portOf(port);
+      const before = p.linkStatus;
+      p.linkStatus = link.status;
       if (before === link.status) return;
       if (before !== null && RECEIVING.includes(before) && LOST.includes(link.status)) {
-        linkLost = true;
-        event('link-lost', link.message ? `${link.status}: ${link.message}` : link.status);
-      } else if (linkLost && RECEIVING.includes(link.status)) {
-        linkLost = false;
-        event('link-restored', 'receiving again');
+        p.linkLost = true;
+        event(port, 'link-lost', link.message ? `${link.status}: ${link.message}` : link.status);
+      } else if (p.linkLost && RECEIVING.includes(link.status)) {
+        p.linkLost = false;
+        event(port, 'link-restored', 'receiving again');
       }
     },
-    keyChanged(detail) {
-      event('key-changed', detail);
+    keyChanged(detail, port = 'primary') {
+      event(port, 'key-changed', detail);
     },
     async flush() {
       if (reopening) await reopening;

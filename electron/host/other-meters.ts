@@ -39,7 +39,7 @@ export interface OtherMetersOptions {
   hub: EventHub;
   clock: Clock;
   /** A verified telegram of an other meter, for the history recorder (same as the primary's). */
-  record: (reading: NonNullable<MeterState['latest']>) => void;
+  record: (reading: NonNullable<MeterState['latest']>, id: string) => void;
   /** Every decoder event, for the integrations (MQTT, re-serve, API are per meter id already). */
   observe: (event: DecoderEvent, at: number) => void;
   /** One-line notices (an unreadable key file); never key material. */
@@ -125,7 +125,7 @@ export function createOtherMeters(opts: OtherMetersOptions): OtherMeters {
           m.latest = reading;
           if (meters.get(config.id) !== m) return;
           hub.emit('meters:reading', { id: config.id, reading });
-          opts.record(reading);
+          opts.record(reading, config.id);
         } else if (event === 'meter:health') {
           const diagnosis = (payload as { diagnosis: MeterState['diagnosis'] }).diagnosis;
           if (diagnosis === m.diagnosis) return;

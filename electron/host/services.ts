@@ -200,13 +200,20 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
   decoderWatchers.push((event, at) => integrations.observe(event, at));
   await integrations.start();
   // ---- several meters (issue 12): the others each read their own source under their own key
+  // Their link losses and key changes go to the history under each one's own meter.
+  const otherKeys = new Map<string, boolean>();
+  hub.on('meters:state', (m) => {
+    history.linkChanged(m.link, `other:${m.id}`);
+    if (otherKeys.has(m.id) && otherKeys.get(m.id) !== m.hasKey) history.keyChanged(m.hasKey ? 'new key' : 'key removed', `other:${m.id}`);
+    otherKeys.set(m.id, m.hasKey);
+  });
   const otherMeters = createOtherMeters({
     dataDir: opts.dataDir,
     protector: opts.protector ?? 'file',
     settings,
     hub,
     clock,
-    record: (reading) => history.record(reading),
+    record: (reading, id) => history.record(reading, `other:${id}`),
     observe: (event, at) => integrations.observe(event, at),
     notice: (line) => notices.add(line),
     ...(opts.createDecoder ? { createDecoder: opts.createDecoder } : {}),

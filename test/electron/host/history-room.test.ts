@@ -91,6 +91,30 @@ describe('history room', () => {
     ]);
   });
 
+  it('with several meters, each port’s events go under its own meter, whichever sent the last telegram', async () => {
+    const dir = join(root, `d${n++}`);
+    const { room: r, clock } = room(dir);
+    open.push(r);
+    r.record(reading(T0, { imp: 1 }, { meterId: 'HOUSE' }));
+    r.record(reading(T0, { imp: 1 }, { meterId: 'PV' }), 'other:pv');
+    r.linkChanged(link('open'));
+    r.linkChanged(link('reconnecting', 'ECONNRESET')); // the house meter's port, after a PV telegram
+    clock.advance(1000);
+    r.linkChanged(link('open'), 'other:pv');
+    r.linkChanged(link('silent'), 'other:pv');
+    clock.advance(1000);
+    r.keyChanged('new key', 'other:pv');
+    await r.flush();
+    const recorder = createRecorder({ path: historyPath(dir), clock: { now: () => NOW } });
+    const events = recorder.events({ from: 0, to: NOW * 2 }).reverse();
+    recorder.close();
+    expect(events.map((e) => [e.meterId, e.kind])).toEqual([
+      ['HOUSE', 'link-lost'],
+      ['PV', 'link-lost'],
+      ['PV', 'key-changed'],
+    ]);
+  });
+
   it('a damaged database: one notice, typed failures, no crash, and the file left as it was', async () => {
     const dir = join(root, `d${n++}`);
     const { room: first } = room(dir);
