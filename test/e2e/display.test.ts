@@ -61,6 +61,23 @@ describe.each(Object.keys(LANGUAGES) as LanguageCode[])('%s at phone widths', (c
   );
 });
 
+describe('Home → Today', () => {
+  it('today’s energy and cost from the recorder, and the power class this quarter-hour, live', async () => {
+    const { context, page } = await openPage('en-GB', 390);
+    try {
+      const today = page.getByTestId('today-import');
+      await expect.poll(() => today.getAttribute('data-state'), { timeout: 20_000 }).toBe('value');
+      // At night the simulated home draws ~150 W: a few seconds are 0.000 kWh, truthfully; the form is what counts here.
+      expect(await today.textContent()).toMatch(/^\d+\.\d{3} kWh$/);
+      expect(await page.getByTestId('today-cost').textContent()).toMatch(/^Cost so far: €\d+\.\d\d/);
+      expect(await page.getByTestId('power-class-projected').textContent()).toMatch(/^Until \d\d:\d\d: [\d.]+ kW against your 3 kW class$/);
+      expect(app.pageErrors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
+
 describe('alerts', () => {
   it(
     'the supply cut and ready for reconnection: an alert on every view and a banner on Home, gone when the supply is back',
