@@ -10,7 +10,7 @@ import type { CentralFailureCode } from './central-client.ts';
 import type { AuditEntry, CentralMeter, MbusAttach, MeterPatch } from './central.ts';
 import type { CostSettings } from './cost-settings.ts';
 import type { PeerDaily } from './peers.ts';
-import type { HistoryInfo, HistoryPower, HistoryPowerRequest, HistorySeries, HistorySeriesRequest } from './history.ts';
+import type { HistoryEvent, HistoryInfo, HistoryPower, HistoryPowerRequest, HistorySeries, HistorySeriesRequest } from './history.ts';
 import type { IntegrationsPatch, IntegrationsView } from './integrations.ts';
 
 /**
@@ -273,6 +273,8 @@ export interface Requests {
   'history:info': [null, HistoryInfo];
   'history:series': [HistorySeriesRequest, HistorySeries];
   'history:power': [HistoryPowerRequest, HistoryPower];
+  // what happened at the meter in [from, to): breaker, relays, power failures, messages, link losses, keys; newest first
+  'history:events': [{ meterId: string; from: number; to: number }, HistoryEvent[]];
   'history:retention': [{ days: number }, HistoryInfo]; // 10-s detail kept this many days; saved in settings.json
   // ---- integrations (issue 12): MQTT, DSMR re-serve, local API; applied live, never echoes a password
   'integrations:get': [null, IntegrationsView];
@@ -341,6 +343,7 @@ export const CHANNELS = [
   'history:info',
   'history:series',
   'history:power',
+  'history:events',
   'history:retention',
   'integrations:get',
   'integrations:set',

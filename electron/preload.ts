@@ -66,6 +66,7 @@ export function createLuxApi(ipc: IpcRendererLike): LuxApi {
     'history:info': invoker(ipc, 'history:info'),
     'history:series': invoker(ipc, 'history:series'),
     'history:power': invoker(ipc, 'history:power'),
+    'history:events': invoker(ipc, 'history:events'),
     'history:retention': invoker(ipc, 'history:retention'),
     'integrations:get': invoker(ipc, 'integrations:get'),
     'integrations:set': invoker(ipc, 'integrations:set'),

@@ -14,7 +14,7 @@ import { meterIdOf } from './history/reading-fields.ts';
 import type { Notices } from './notices.ts';
 import type { SettingsStore } from './settings.ts';
 
-export type HistoryChannel = 'history:info' | 'history:series' | 'history:power' | 'history:retention';
+export type HistoryChannel = 'history:info' | 'history:series' | 'history:power' | 'history:events' | 'history:retention';
 type Handlers = { [C in HistoryChannel]: (payload: Payload<C>) => Promise<ApiResult<Value<C>>> };
 
 export interface HistoryRoomOptions {
@@ -138,6 +138,7 @@ export function createHistoryRoom(opts: HistoryRoomOptions): HistoryRoom {
     'history:info': () => query((r) => r.info()),
     'history:series': (req) => query((r) => r.series(req)),
     'history:power': (req) => query((r) => r.power(req)),
+    'history:events': (req) => query((r) => r.events({ ...req, limit: 200 })),
     'history:retention': async ({ days }) => {
       if (!recorder && !reopening) return fail(failure?.code ?? 'HISTORY_UNAVAILABLE', failure?.message ?? 'history: closed');
       await settings.update({ historyRetentionDays: days }); // SAVE_FAILED leaves the running recorder as it was

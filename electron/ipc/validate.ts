@@ -188,6 +188,7 @@ const VALIDATORS = {
   'history:info': nothing,
   'history:series': historySeries,
   'history:power': historyPower,
+  'history:events': spanned(obj({ meterId: METER_ID, from: EPOCH_MS, to: EPOCH_MS }), () => HISTORY_MAX_SPAN_MS['1d']),
   'history:retention': obj({ days: num(1, 3650, true) }),
   'integrations:get': nothing,
   'integrations:set': (v) => {

@@ -117,6 +117,12 @@ describe('alerts', () => {
         await page.getByTestId('tab-dashboard').click();
         await page.getByTestId('view-dashboard').waitFor(WAIT);
         expect(await page.getByTestId('supply-banner').count()).toBe(0);
+        // The recorder kept it: History lists the breaker's changes of today.
+        await page.getByTestId('tab-history').click();
+        const events = page.getByTestId('history-events');
+        await expect.poll(() => events.locator('li[data-kind="breaker"]').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+        expect(await events.textContent()).toMatch(/Breaker.*connected → disconnected/);
+        await keep(page, 'history-events-390');
         expect(app.pageErrors).toEqual([]);
       } finally {
         await context.close();

@@ -1,10 +1,12 @@
 /**
  * Below the History chart: for electricity, the costs of the period shown and how it compares
- * (CostsPanel, ComparePanel); nothing for gas, water and heat, which the tariff does not cover.
+ * (CostsPanel, ComparePanel; not for gas, water and heat, which the tariff does not cover); for
+ * every kind, what happened at the meter (EventsPanel).
  */
 import type { HistorySeries } from '../../../contracts/history.ts';
 import { ComparePanel } from './ComparePanel.tsx';
 import { CostsPanel } from './CostsPanel.tsx';
+import { EventsPanel } from './EventsPanel.tsx';
 import type { Period } from './period.ts';
 
 export interface HistoryExtrasProps {
@@ -18,6 +20,7 @@ export function HistoryExtras({ meterId, period, series }: HistoryExtrasProps) {
     <div className="grid" data-testid="history-extras" data-meter={meterId} data-from={period.from} data-to={period.to}>
       {series?.kind === 'electricity' && <CostsPanel meterId={meterId} period={period} />}
       {series?.kind === 'electricity' && <ComparePanel meterId={meterId} period={period} />}
+      <EventsPanel meterId={meterId} period={period} />
     </div>
   );
 }
