@@ -283,6 +283,7 @@ export interface Requests {
   'meters:list': [null, MeterState[]];
   'meters:save': [OtherMeterConfig, MeterState[]]; // adds, or updates the meter with this id (restarts only it)
   'meters:setKey': [{ id: string; hex: string }, MeterState];
+  'meters:pair': [{ id: string; meterId: string; code: string }, MeterState]; // the key from the central, with the customer's code
   'meters:remove': [{ id: string }, MeterState[]]; // its key file is deleted too
 }
 
@@ -350,6 +351,7 @@ export const CHANNELS = [
   'meters:list',
   'meters:save',
   'meters:setKey',
+  'meters:pair',
   'meters:remove',
 ] as const satisfies readonly Channel[];
 

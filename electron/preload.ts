@@ -73,6 +73,7 @@ export function createLuxApi(ipc: IpcRendererLike): LuxApi {
     'meters:list': invoker(ipc, 'meters:list'),
     'meters:save': invoker(ipc, 'meters:save'),
     'meters:setKey': invoker(ipc, 'meters:setKey'),
+    'meters:pair': invoker(ipc, 'meters:pair'),
     'meters:remove': invoker(ipc, 'meters:remove'),
     on: subscriber(ipc),
   } satisfies LuxApi;

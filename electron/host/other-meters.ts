@@ -7,6 +7,7 @@
  * link, key and diagnosis go to `meters:state`. Pairing, staff tools and plain-data questions stay
  * with the primary meter. Changes run one at a time and restart only the meter they touch.
  */
+import { createCentralClient } from '../../contracts/central-client.ts';
 import { join } from 'node:path';
 import {
   type ApiResult,
@@ -29,7 +30,7 @@ import { createSession, type DecoderFactory, type Session } from './session.ts';
 import type { SettingsStore } from './settings.ts';
 import { buildSource } from './source-factory.ts';
 
-export type MetersChannel = 'meters:list' | 'meters:save' | 'meters:setKey' | 'meters:remove';
+export type MetersChannel = 'meters:list' | 'meters:save' | 'meters:setKey' | 'meters:pair' | 'meters:remove';
 type Handlers = { [C in MetersChannel]: (payload: Payload<C>) => Promise<ApiResult<Value<C>>> };
 
 export interface OtherMetersOptions {
@@ -46,6 +47,9 @@ export interface OtherMetersOptions {
   notice: (line: string) => void;
   createDecoder?: DecoderFactory;
   backoff?: { initialMs: number; maxMs: number };
+  /** The central system that pairs (the primary meter's, or the demo's); null when none is known. */
+  centralUrl?: () => string | null;
+  fetch?: typeof fetch;
 }
 
 export interface OtherMeters {
@@ -175,6 +179,24 @@ export function createOtherMeters(opts: OtherMetersOptions): OtherMeters {
 
   const unknown = (id: string) => fail('NO_SUCH_METER', `meters: no other meter is called ${id}`);
 
+  /** A typed or paired key, tried on the meter's newest encrypted frame first: a typo must not replace a key that works. */
+  async function adoptKey(
+    m: Meter,
+    hex: string,
+    how: { origin: 'manual' | 'pairing'; meterId: string | null },
+  ): Promise<ApiResult<MeterState>> {
+    const checked = checkMeterKey(hex);
+    if (!checked.ok) return { ok: false, error: keyError(checked.error) };
+    const live = m.session.verifyKey(Uint8Array.from(Buffer.from(checked.value, 'hex')));
+    if (live.result === 'fails')
+      return fail('KEY_FAILS', `this key does not open the frames arriving from ${m.config.label}; the key in use is kept`);
+    await m.keys.set(checked.value, { ...how, systemTitle: live.systemTitle });
+    m.session.setKey(m.keys.key());
+    m.diagnosis = m.session.health().diagnosis;
+    emitState(m);
+    return ok(stateOf(m));
+  }
+
   const handlers: Handlers = {
     'meters:list': async () => ok(list()),
     'meters:save': (config) =>
@@ -192,17 +214,16 @@ export function createOtherMeters(opts: OtherMetersOptions): OtherMeters {
     'meters:setKey': async ({ id, hex }) => {
       const m = meters.get(id);
       if (!m) return unknown(id);
-      const checked = checkMeterKey(typeof hex === 'string' ? hex : '');
-      if (!checked.ok) return { ok: false, error: keyError(checked.error) };
-      // Tried on the meter's newest encrypted frame first: a typo must not replace a key that works.
-      const live = m.session.verifyKey(Uint8Array.from(Buffer.from(checked.value, 'hex')));
-      if (live.result === 'fails')
-        return fail('KEY_FAILS', `this key does not open the frames arriving from ${m.config.label}; the key in use is kept`);
-      await m.keys.set(checked.value, { origin: 'manual', meterId: null, systemTitle: live.systemTitle });
-      m.session.setKey(m.keys.key());
-      m.diagnosis = m.session.health().diagnosis;
-      emitState(m);
-      return ok(stateOf(m));
+      return adoptKey(m, hex, { origin: 'manual', meterId: null });
+    },
+    'meters:pair': async ({ id, meterId, code }) => {
+      const m = meters.get(id);
+      if (!m) return unknown(id);
+      const url = opts.centralUrl?.() ?? null;
+      if (!url) return fail('NO_CENTRAL', 'no central system is known: pair the main meter first, or type the key');
+      const paired = await createCentralClient({ baseUrl: url, ...(opts.fetch ? { fetch: opts.fetch } : {}) }).pair(meterId, code);
+      if (!paired.ok) return paired;
+      return adoptKey(m, paired.value.key, { origin: 'pairing', meterId: paired.value.meterId });
     },
     'meters:remove': ({ id }) =>
       oneAtATime(async () => {

@@ -216,6 +216,8 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     record: (reading, id) => history.record(reading, `other:${id}`),
     observe: (event, at) => integrations.observe(event, at),
     notice: (line) => notices.add(line),
+    centralUrl,
+    ...(opts.fetch ? { fetch: opts.fetch } : {}),
     ...(opts.createDecoder ? { createDecoder: opts.createDecoder } : {}),
     ...(opts.backoff ? { backoff: opts.backoff } : {}),
   });

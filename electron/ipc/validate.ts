@@ -198,6 +198,7 @@ const VALIDATORS = {
   'meters:list': nothing,
   'meters:save': checkOtherMeter,
   'meters:setKey': obj({ id: METER_KEY_ID, hex: str(0, 256) }),
+  'meters:pair': obj({ id: METER_KEY_ID, meterId: str(1, 64), code: str(1, 64) }),
   'meters:remove': obj({ id: METER_KEY_ID }),
 } satisfies { [C in Channel]: Check<Payload<C>> };
 

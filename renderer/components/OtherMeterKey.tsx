@@ -9,6 +9,7 @@ import { checkMeterKey } from '../../contracts/meter-key.ts';
 import { t } from '../i18n/index.ts';
 import { useApi, useApp } from '../state/context.tsx';
 import { addressOf } from '../state/meters-view.ts';
+import { OtherMeterPair } from './OtherMeterPair.tsx';
 
 function problemText(check: ReturnType<typeof checkMeterKey>): string | null {
   if (check.ok || check.error.code === 'EMPTY') return null;
@@ -86,6 +87,7 @@ export function OtherMeterKey({ meter, onResult }: { meter: MeterState; onResult
           </button>
         </div>
       </form>
+      <OtherMeterPair meter={meter} onResult={onResult} />
     </li>
   );
 }

@@ -29,6 +29,7 @@ export const deMeters: Record<keyof typeof enMeters, string> = {
   'meters.settings.failed': 'Speichern nicht möglich: {message}',
   'meters.settings.keyFor': 'Schlüssel für {label}',
   'meters.settings.saveKey': 'Schlüssel speichern',
+  'meters.settings.pairTitle': 'Oder {label} mit dem Code Ihres Netzbetreibers koppeln',
   'meters.settings.keySaved': 'Schlüssel für {label} gespeichert.',
   'meters.settings.keyFails': 'Dieser Schlüssel öffnet die Daten von {label} nicht; der bisherige Schlüssel bleibt in Gebrauch.',
   'meters.settings.hasKey': 'Ein Schlüssel ist gespeichert.',

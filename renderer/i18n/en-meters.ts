@@ -29,6 +29,7 @@ export const enMeters = {
   'meters.settings.failed': 'Could not save: {message}',
   'meters.settings.keyFor': 'Key for {label}',
   'meters.settings.saveKey': 'Save key',
+  'meters.settings.pairTitle': 'Or pair {label} with the code from your grid operator',
   'meters.settings.keySaved': 'Key saved for {label}.',
   'meters.settings.keyFails': 'This key does not open the data of {label}; the key in use is kept.',
   'meters.settings.hasKey': 'A key is stored.',

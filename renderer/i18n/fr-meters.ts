@@ -28,6 +28,7 @@ export const frMeters: Record<keyof typeof enMeters, string> = {
   'meters.settings.failed': 'Enregistrement impossible : {message}',
   'meters.settings.keyFor': 'Clé de {label}',
   'meters.settings.saveKey': 'Enregistrer la clé',
+  'meters.settings.pairTitle': 'Ou appairer {label} avec le code de votre gestionnaire de réseau',
   'meters.settings.keySaved': 'Clé enregistrée pour {label}.',
   'meters.settings.keyFails': 'Cette clé n’ouvre pas les données de {label} ; la clé utilisée est conservée.',
   'meters.settings.hasKey': 'Une clé est enregistrée.',

@@ -28,6 +28,7 @@ export const lbMeters: Record<keyof typeof enMeters, string> = {
   'meters.settings.failed': 'Konnt net gespäichert ginn: {message}',
   'meters.settings.keyFor': 'Schlëssel fir {label}',
   'meters.settings.saveKey': 'Schlëssel späicheren',
+  'meters.settings.pairTitle': 'Oder {label} mam Code vun Ärem Netzbedreiwer koppelen',
   'meters.settings.keySaved': 'Schlëssel fir {label} gespäichert.',
   'meters.settings.keyFails': 'Dëse Schlëssel mécht d’Donnéeë vun {label} net op; de Schlëssel, deen am Gebrauch ass, bleift.',
   'meters.settings.hasKey': 'E Schlëssel ass gespäichert.',

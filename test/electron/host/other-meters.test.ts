@@ -3,6 +3,7 @@
  * next to the primary, through the host services as the shells use them.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,6 +96,48 @@ describe('other meters', () => {
     expect(primary.ok && primary.value.hasKey).toBe(false);
     // The primary's events never carry the other meter's readings.
     expect(h.events.some((e) => e.name === 'meter:reading')).toBe(false);
+  });
+
+  it('pairs a second meter with the grid operator’s code: the key from the central, kept only if its frames open', async () => {
+    meter = await startTcpMeter(PV_KEY);
+    // A stand-in for the central's POST /api/pair (central-mock/API.md): one answer per code.
+    const central = createHttpServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        const { meterId, code } = JSON.parse(body) as { meterId: string; code: string };
+        const reply = (status: number, json: object) =>
+          res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
+        if (code === 'good') return reply(200, { meterId, systemTitle: '4C55585031505600', key: PV_KEY, keyVersion: 1 });
+        if (code === 'other') return reply(200, { meterId, systemTitle: '4C55585031505600', key: NEXXT_KEY, keyVersion: 2 });
+        return reply(401, { error: 'BAD_CODE', message: 'wrong code', attemptsLeft: 2 });
+      });
+    });
+    await new Promise<void>((r) => central.listen(0, '127.0.0.1', r));
+    try {
+      dir = mkdtempSync(join(tmpdir(), 'luxp1-other-pair-'));
+      writeFileSync(
+        join(dir, 'settings.json'),
+        JSON.stringify({ centralUrl: `http://127.0.0.1:${(central.address() as { port: number }).port}` }),
+      );
+      harness = await startHost({}, dir);
+      const h = harness;
+      await h.host.handle('meters:save', pvAt(meter.port));
+      await h.next('meters:state', (s) => s.id === 'pv' && s.diagnosis === 'encrypted-no-key');
+      const bad = await h.host.handle('meters:pair', { id: 'pv', meterId: 'SAG1030700099999', code: 'nope' });
+      expect(bad.ok ? null : bad.error).toMatchObject({ code: 'BAD_CODE', attemptsLeft: 2 });
+      const stale = await h.host.handle('meters:pair', { id: 'pv', meterId: 'SAG1030700099999', code: 'other' });
+      expect(stale.ok ? null : stale.error.code).toBe('KEY_FAILS'); // the central's key does not open this meter's frames
+      expect(existsSync(otherMeterKeyPath(h.dir, 'pv'))).toBe(false);
+      const good = await h.host.handle('meters:pair', { id: 'pv', meterId: 'SAG1030700099999', code: 'good' });
+      expect(good.ok && good.value).toMatchObject({ id: 'pv', hasKey: true, diagnosis: 'key-ok' });
+      expect(await h.host.handle('meters:pair', { id: 'nope', meterId: 'X', code: 'good' })).toMatchObject({
+        ok: false,
+        error: { code: 'NO_SUCH_METER' },
+      });
+    } finally {
+      await new Promise<void>((r) => central.close(() => r()));
+    }
   });
 
   it('refuses bad keys, unknown ids and a fifth meter with typed errors', async () => {
