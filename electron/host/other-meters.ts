@@ -2,12 +2,13 @@
  * Other meters (issue 12): the meters besides the primary one, e.g. the PV production meter that
  * Luxembourg grid operators put next to the house meter. Each has its own source (link.ts, with the
  * same backoff and silence rules as the primary), its own session and stream decoder under its own
- * key (DATA/meters/<id>.key, same protector as the primary key), replay counters in memory only.
+ * key (DATA/meters/<id>.key, same protector as the primary key), replay counters per key in DATA/meters/<id>.counters.json, as the main meter's.
  * Every verified telegram goes to `meters:reading`, the history recorder and the integrations; the
  * link, key and diagnosis go to `meters:state`. Pairing, staff tools and plain-data questions stay
  * with the primary meter. Changes run one at a time and restart only the meter they touch.
  */
 import { createCentralClient } from '../../contracts/central-client.ts';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type ApiResult,
@@ -22,6 +23,7 @@ import { checkMeterKey } from '../../contracts/meter-key.ts';
 import { createStreamDecoder, fail, ok } from '../../protocol/index.ts';
 import type { DecoderEvent } from '../../protocol/types.ts';
 import type { Clock } from './clock.ts';
+import { type CounterStore, createCounterStore } from './counter-store.ts';
 import type { EventHub } from './events.ts';
 import { createInbox } from './inbox.ts';
 import { createKeyStore, type KeyProtector, type KeyStore, keyError } from './key-store.ts';
@@ -76,6 +78,11 @@ export function otherMeterKeyPath(dataDir: string, id: string): string {
   return join(dataDir, 'meters', `${id}.key`);
 }
 
+/** Its frame counters per key, as the main meter's (counter-store.ts): a recorded frame stays a replay after a restart. */
+export function otherMeterCountersPath(dataDir: string, id: string): string {
+  return join(dataDir, 'meters', `${id}.counters.json`);
+}
+
 export function createOtherMeters(opts: OtherMetersOptions): OtherMeters {
   const { clock, hub, settings } = opts;
   const meters = new Map<string, Meter>();
@@ -102,12 +109,27 @@ export function createOtherMeters(opts: OtherMetersOptions): OtherMeters {
     if (meters.get(m.config.id) === m) hub.emit('meters:state', stateOf(m));
   };
 
+  const counterStores = new Map<string, CounterStore>(); // outlive a meter's restart, as its key store does
+  async function countersFor(config: OtherMeterConfig): Promise<CounterStore> {
+    let counters = counterStores.get(config.id);
+    if (!counters) {
+      const path = opts.protector === 'memory' ? null : otherMeterCountersPath(opts.dataDir, config.id);
+      counters = createCounterStore(path, (line) => opts.notice(`${config.label}: ${line}`));
+      const warning = await counters.load();
+      if (warning) opts.notice(`${config.label}: ${warning}`);
+      counterStores.set(config.id, counters);
+    }
+    return counters;
+  }
+
   async function open(config: OtherMeterConfig, keys: KeyStore | null): Promise<Meter> {
     const store = keys ?? createKeyStore(otherMeterKeyPath(opts.dataDir, config.id), opts.protector);
     if (!keys) {
       const warning = await store.load();
       if (warning) opts.notice(`${config.label}: ${warning}`);
     }
+    const counters = await countersFor(config);
+    const known = counters.get(store.key());
     const m: Meter = {
       config,
       keys: store,
@@ -120,6 +142,7 @@ export function createOtherMeters(opts: OtherMetersOptions): OtherMeters {
     m.session = createSession({
       createDecoder: opts.createDecoder ?? ((o) => createStreamDecoder(o)),
       key: store.key(),
+      ...(known ? { counters: known } : {}),
       plain: 'auto', // plain telegrams after verified encrypted ones are refused; the question is the primary's
       inbox: createInbox(null, () => {}), // text messages are shown for the primary meter only
       clock,
@@ -138,7 +161,10 @@ export function createOtherMeters(opts: OtherMetersOptions): OtherMeters {
         }
       },
       onDecoderEvent: (event, at) => {
-        if (meters.get(config.id) === m) opts.observe(event, at);
+        if (meters.get(config.id) !== m) return;
+        opts.observe(event, at);
+        const key = event.type === 'telegram' && event.encrypted ? m.keys.key() : null;
+        if (key) counters.save(key, m.session.counters());
       },
     });
     meters.set(config.id, m);
@@ -230,7 +256,10 @@ export function createOtherMeters(opts: OtherMetersOptions): OtherMeters {
         if (!meters.has(id) && !settings.get().otherMeters.some((c) => c.id === id)) return unknown(id);
         await settings.update({ otherMeters: settings.get().otherMeters.filter((c) => c.id !== id) });
         const keys = await shut(id);
-        await keys?.clear(); // the key file goes with the meter
+        await keys?.clear(); // the key file goes with the meter, and its counters
+        await counterStores.get(id)?.flush();
+        counterStores.delete(id);
+        await rm(otherMeterCountersPath(opts.dataDir, id), { force: true });
         return ok(list());
       }),
   };
@@ -246,6 +275,7 @@ export function createOtherMeters(opts: OtherMetersOptions): OtherMeters {
       closed = true;
       await oneAtATime(async () => {
         for (const id of [...meters.keys()]) await shut(id);
+        for (const counters of counterStores.values()) await counters.flush();
       });
     },
   };

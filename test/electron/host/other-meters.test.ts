@@ -173,8 +173,38 @@ describe('other meters', () => {
     harness = await startHost({}, dir);
     const { id } = await harness.next('meters:reading');
     expect(id).toBe('pv');
-    // Counters are in memory only: the restarted meter verifies again from the next frame.
     await harness.next('meters:state', (s: MeterState) => s.diagnosis === 'key-ok');
+  });
+
+  it('a frame recorded before a restart is a replay after it: the counters are kept per key on disk', async () => {
+    meter = await startTcpMeter(PV_KEY); // counters 1000, 1001, … rising across connections
+    dir = mkdtempSync(join(tmpdir(), 'luxp1-meters-'));
+    const first = await startHost({}, dir);
+    await first.host.handle('meters:save', pvAt(meter.port));
+    await first.host.handle('meters:setKey', { id: 'pv', hex: PV_KEY });
+    await first.next('meters:reading', () => true, first.events.length);
+    await first.host.close();
+    await meter.close();
+    // An attacker replays the meter's first frame (counter 1000) into the restarted app.
+    const key = Uint8Array.from(Buffer.from(PV_KEY, 'hex'));
+    const recorded = encryptFrame({ key, systemTitle: PV_TITLE, frameCounter: 1000, plaintext: plainTelegram() });
+    const replayer = createServer((socket) => {
+      const timer = setInterval(() => socket.write(recorded), 50);
+      socket.on('close', () => clearInterval(timer));
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((r) => replayer.listen(0, '127.0.0.1', r));
+    try {
+      const port = (replayer.address() as { port: number }).port;
+      writeFileSync(join(dir, 'settings.json'), JSON.stringify({ otherMeters: [pvAt(port)] }));
+      harness = await startHost({}, dir);
+      await new Promise((r) => setTimeout(r, 600)); // a dozen replays
+      expect(harness.events.filter((e) => e.name === 'meters:reading')).toEqual([]);
+    } finally {
+      await harness?.close();
+      harness = null;
+      await new Promise<void>((r) => replayer.close(() => r()));
+    }
   });
 
   it('settings: bad entries are dropped and named, at most four kept', async () => {
