@@ -6,14 +6,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { KeyStatus } from '../../contracts/ipc.ts';
 import { t } from '../i18n/index.ts';
 import { useApi, useApp } from '../state/context.tsx';
-import { checkMeterKey } from '../../contracts/meter-key.ts';
-
-function problemText(check: ReturnType<typeof checkMeterKey>): string | null {
-  if (check.ok || check.error.code === 'EMPTY') return null;
-  if (check.error.code === 'BAD_CHARS') return t('key.invalidChars');
-  if (check.error.code === 'PUBLISHED_AUTH_KEY') return t('key.published');
-  return t('key.invalid', { count: check.error.length });
-}
+import { KeyField, useKeyField } from './KeyField.tsx';
 
 function statusText(key: KeyStatus | null): string {
   if (!key?.hasKey) return t('key.status.none');
@@ -26,8 +19,7 @@ export function KeyEntry() {
   const key = useApp((s) => s.key);
   const health = useApp((s) => s.health);
   const setKey = useApp((s) => s.setKey);
-  const [input, setInput] = useState('');
-  const [touched, setTouched] = useState(false);
+  const field = useKeyField();
   const [result, setResult] = useState('');
   const [confirming, setConfirming] = useState(false); // "Remove key" asks once, inline, before it acts
   // Keyboard focus follows the step: to "Keep the key" when asked (the safe answer), back after keeping.
@@ -40,19 +32,17 @@ export function KeyEntry() {
     asked.current = confirming;
   }, [confirming]);
   const id = useId();
-  const check = checkMeterKey(input);
-  const problem = touched ? problemText(check) : null;
+  const { check } = field;
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    setTouched(true);
+    field.touch();
     if (!check.ok) return;
     const r = await api['key:set']({ hex: check.value });
     if (r.ok) {
       const { check: verified, ...status } = r.value;
       setKey(status);
-      setInput('');
-      setTouched(false);
+      field.reset();
       setResult(verified === 'verified' ? t('key.saved') : t('key.savedUnchecked'));
     } else if (r.error.code === 'KEY_FAILS') {
       // The typed key stays in the field so a typo can be fixed; the working key was kept.
@@ -73,27 +63,7 @@ export function KeyEntry() {
       <h2 id={`${id}-title`}>{t('key.title')}</h2>
       <p data-testid="key-status">{statusText(key)}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <label htmlFor={`${id}-input`}>{t('key.input')}</label>
-        <p id={`${id}-hint`} className="hint">
-          {t('key.hint')}
-        </p>
-        <input
-          id={`${id}-input`}
-          data-testid="key-input"
-          className="mono"
-          value={input}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => setInput(e.target.value)}
-          onBlur={() => setTouched(input.length > 0)}
-          aria-invalid={problem !== null}
-          aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ''}`}
-        />
-        {problem && (
-          <p id={`${id}-problem`} className="field-error" data-testid="key-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <KeyField id={id} label={t('key.input')} hint={t('key.hint')} field={field} testId="key-input" errorTestId="key-error" />
         <div className="actions">
           <button type="submit" data-testid="key-save">
             {t('key.save')}

@@ -3,41 +3,31 @@
  * field checked inline like the main meter's (the published authentication key refused with the
  * reason), and its removal. The key is never shown back.
  */
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useId } from 'react';
 import type { MeterState } from '../../contracts/ipc.ts';
-import { checkMeterKey } from '../../contracts/meter-key.ts';
 import { t } from '../i18n/index.ts';
 import { useApi, useApp } from '../state/context.tsx';
 import { addressOf } from '../state/meters-view.ts';
+import { KeyField, useKeyField } from './KeyField.tsx';
 import { OtherMeterPair } from './OtherMeterPair.tsx';
-
-function problemText(check: ReturnType<typeof checkMeterKey>): string | null {
-  if (check.ok || check.error.code === 'EMPTY') return null;
-  if (check.error.code === 'BAD_CHARS') return t('key.invalidChars');
-  if (check.error.code === 'PUBLISHED_AUTH_KEY') return t('key.published');
-  return t('key.invalid', { count: check.error.length });
-}
 
 export function OtherMeterKey({ meter, onResult }: { meter: MeterState; onResult: (text: string) => void }) {
   const api = useApi();
   const applyMeterState = useApp((s) => s.applyMeterState);
   const setMeters = useApp((s) => s.setMeters);
-  const [input, setInput] = useState('');
-  const [touched, setTouched] = useState(false);
+  const field = useKeyField();
   const id = useId();
-  const check = checkMeterKey(input);
-  const problem = touched ? problemText(check) : null;
+  const { check } = field;
   const label = meter.label;
 
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
-    setTouched(true);
+    field.touch();
     if (!check.ok) return;
     const r = await api['meters:setKey']({ id: meter.id, hex: check.value });
     if (r.ok) {
       applyMeterState(r.value);
-      setInput('');
-      setTouched(false);
+      field.reset();
       onResult(t('meters.settings.keySaved', { label }));
     } else if (r.error.code === 'KEY_FAILS') onResult(t('meters.settings.keyFails', { label }));
     else onResult(t('meters.settings.failed', { message: r.error.message }));
@@ -60,24 +50,7 @@ export function OtherMeterKey({ meter, onResult }: { meter: MeterState; onResult
         · <span data-testid="other-meter-key">{meter.hasKey ? t('meters.settings.hasKey') : t('meters.settings.noKey')}</span>
       </p>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <label htmlFor={`${id}-key`}>{t('meters.settings.keyFor', { label })}</label>
-        <input
-          id={`${id}-key`}
-          data-testid="other-meter-key-input"
-          className="mono"
-          value={input}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(e) => setInput(e.target.value)}
-          onBlur={() => setTouched(input.length > 0)}
-          aria-invalid={problem !== null}
-          aria-describedby={problem ? `${id}-problem` : undefined}
-        />
-        {problem && (
-          <p id={`${id}-problem`} className="field-error" role="alert">
-            {problem}
-          </p>
-        )}
+        <KeyField id={id} label={t('meters.settings.keyFor', { label })} field={field} testId="other-meter-key-input" />
         <div className="actions">
           <button type="submit" data-testid="other-meter-key-save">
             {t('meters.settings.saveKey')}
