@@ -33,6 +33,10 @@ export interface HistoryRoom {
    * came from ('primary', or an other meter's id): that port's events are filed under its meter.
    */
   record(reading: ReadingRecord, port?: string): void;
+  /** Telegrams from the past (the demo's simulated months), recorded in batches: hand them over before newer ones. */
+  recordPast(readings: readonly ReadingRecord[]): void;
+  /** Whether anything is recorded for `meterId` (false too when the history is unavailable). */
+  hasMeter(meterId: string): boolean;
   /** A port's link state changed: a loss and the restoration after it become events. */
   linkChanged(link: LinkState, port?: string): void;
   /** The key that decodes a port changed (set, paired, cleared, or the operator's rotation seen). */
@@ -154,6 +158,16 @@ export function createHistoryRoom(opts: HistoryRoomOptions): HistoryRoom {
       if (reopening) {
         if (pending.length < PENDING_MAX) pending.push(reading);
       } else recorder?.record(reading);
+    },
+    recordPast(readings) {
+      recorder?.recordMany(readings);
+    },
+    hasMeter(meterId) {
+      try {
+        return recorder?.meters().some((m) => m.meterId === meterId && m.first !== null) ?? false;
+      } catch {
+        return false;
+      }
     },
     linkChanged(link, port = 'primary') {
       const p = portOf(port);

@@ -17,6 +17,7 @@ import { createEventHub } from './events.ts';
 import { createCounterStore } from './counter-store.ts';
 import { historyPath } from './history/index.ts';
 import { createHistoryRoom } from './history-room.ts';
+import { demoPast } from './demo-past.ts';
 import { createInbox } from './inbox.ts';
 import { createKeyRoom } from './key-room.ts';
 import { createKeyStore, type KeyProtector } from './key-store.ts';
@@ -53,6 +54,9 @@ export interface HostServicesOptions {
   /** Integrations from `luxp1 serve` flags, replacing the saved ones for this run (issue 12). */
   integrations?: Partial<IntegrationsSettings>;
 }
+
+/** How far back the demo's simulated household goes: enough for a year's comparisons. */
+const DEMO_PAST_DAYS = 400;
 
 type Handlers = { [C in Channel]: (payload: Payload<C>, client?: string) => Promise<ApiResult<Value<C>>> };
 
@@ -173,6 +177,15 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     settings,
     notices,
     clock,
+  });
+  // The demo's past (demo-past.ts): a fresh demo meter's history gets its simulated months, handed to the
+  // writer before its first live telegram (registered first for that), so nothing is fitted in late.
+  let pastAsked = false;
+  hub.on('meter:reading', (reading) => {
+    if (pastAsked || linkRoom.state().source?.kind !== 'demo') return;
+    pastAsked = true;
+    const meterId = reading.telegram.electricity.meterId;
+    if (meterId && !history.hasMeter(meterId)) history.recordPast(demoPast(reading, DEMO_PAST_DAYS));
   });
   hub.on('meter:reading', (reading) => history.record(reading));
   hub.on('meter:link', (link) => history.linkChanged(link));

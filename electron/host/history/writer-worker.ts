@@ -10,6 +10,7 @@ import { createRecorder } from './recorder.ts';
 
 export type WriterCommand =
   | { type: 'record'; reading: ReadingRecord }
+  | { type: 'records'; readings: ReadingRecord[] } // a batch in one transaction (the demo's past)
   | { type: 'event'; event: { meterId: string; at: number; kind: HistoryEventKind; detail?: string } }
   | { type: 'flush'; id: number }
   | { type: 'close' };
@@ -39,6 +40,7 @@ const recorder = createRecorder({
 port.on('message', (m: WriterMessage) => {
   now = m.now;
   if (m.type === 'record') recorder.record(m.reading);
+  else if (m.type === 'records') recorder.recordMany(m.readings);
   else if (m.type === 'event') recorder.recordEvent(m.event);
   else if (m.type === 'flush') reply({ type: 'flushed', id: m.id });
   else {
