@@ -74,4 +74,9 @@ export const deHistory: Record<keyof typeof enHistory, string> = {
   'history.events.kind.link-lost': 'Verbindung verloren',
   'history.events.kind.link-restored': 'Verbindung wieder da',
   'history.events.kind.key-changed': 'Schlüssel geändert',
+  'history.events.relayDetail': 'Relais {n}: {from} → {to}',
+  'history.events.powerFailures': 'gezählte Stromausfälle: {from} → {to}',
+  'history.events.newKey': 'neuer Schlüssel ({origin})',
+  'history.events.keyRemoved': 'Schlüssel entfernt',
+  'history.events.keyRotated': 'der Schlüssel öffnete die Datenpakete nicht mehr: vom Netzbetreiber geändert',
 };

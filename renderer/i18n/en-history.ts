@@ -75,4 +75,9 @@ export const enHistory = {
   'history.events.kind.link-lost': 'Connection lost',
   'history.events.kind.link-restored': 'Connection back',
   'history.events.kind.key-changed': 'Key changed',
+  'history.events.relayDetail': 'relay {n}: {from} → {to}',
+  'history.events.powerFailures': 'power failures counted: {from} → {to}',
+  'history.events.newKey': 'new key ({origin})',
+  'history.events.keyRemoved': 'key removed',
+  'history.events.keyRotated': 'the key stopped opening the frames: changed by the operator',
 } as const satisfies Record<string, string>;

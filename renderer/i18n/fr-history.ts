@@ -75,4 +75,9 @@ export const frHistory: Record<keyof typeof enHistory, string> = {
   'history.events.kind.link-lost': 'Liaison perdue',
   'history.events.kind.link-restored': 'Liaison rétablie',
   'history.events.kind.key-changed': 'Clé changée',
+  'history.events.relayDetail': 'relais {n} : {from} → {to}',
+  'history.events.powerFailures': 'coupures comptées : {from} → {to}',
+  'history.events.newKey': 'nouvelle clé ({origin})',
+  'history.events.keyRemoved': 'clé supprimée',
+  'history.events.keyRotated': 'la clé n’ouvrait plus les trames : changée par le gestionnaire de réseau',
 };

@@ -74,4 +74,9 @@ export const lbHistory: Record<keyof typeof enHistory, string> = {
   'history.events.kind.link-lost': 'Verbindung verluer',
   'history.events.kind.link-restored': 'Verbindung nees do',
   'history.events.kind.key-changed': 'Schlëssel geännert',
+  'history.events.relayDetail': 'Relais {n}: {from} → {to}',
+  'history.events.powerFailures': 'gezielte Stroumausfäll: {from} → {to}',
+  'history.events.newKey': 'neie Schlëssel ({origin})',
+  'history.events.keyRemoved': 'Schlëssel ewechgeholl',
+  'history.events.keyRotated': 'de Schlëssel huet d’Datepäck net méi opgemaach: vum Netzbedreiwer geännert',
 };

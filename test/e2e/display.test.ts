@@ -121,7 +121,7 @@ describe('alerts', () => {
         await page.getByTestId('tab-history').click();
         const events = page.getByTestId('history-events');
         await expect.poll(() => events.locator('li[data-kind="breaker"]').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
-        expect(await events.textContent()).toMatch(/Breaker.*connected → disconnected/);
+        expect(await events.textContent()).toMatch(/Breaker.*Connected → Disconnected/);
         await keep(page, 'history-events-390');
         expect(app.pageErrors).toEqual([]);
       } finally {
