@@ -1,23 +1,24 @@
 /**
  * createHostServices: the Electron-free host, composed of rooms that each have one job: the link
  * (which source feeds the port, link-room.ts), the key and pairing (key-room.ts), the staff tools
- * (staff.ts) and the port session (session.ts: decoding, health, inbox, frames). This file loads
+ * (staff.ts), the port session (session.ts: decoding, health, inbox, frames), the history
+ * (history-room.ts, fed by history-feed.ts), costs (costs-room.ts), the integrations
+ * (integrations/) and the other meters (other-meters.ts). This file loads
  * what the rooms need from the data directory, wires them together and answers every request
  * channel of the contract. The shells (Electron main, browser-mode server) only validate payloads,
  * call `handle` and forward events.
  */
 import type { ApiResult, Channel, HostServices, Payload, PortInfo, Value } from '../../contracts/ipc.ts';
-import { createCentralClient } from '../../contracts/central-client.ts';
-import { PEER_CLASSES_KW } from '../../contracts/peers.ts';
 import { createStreamDecoder, fail, ok } from '../../protocol/index.ts';
 import type { DecoderEvent } from '../../protocol/types.ts';
 import { exportCapture } from './capture-export.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { createEventHub } from './events.ts';
+import { createCostsRoom } from './costs-room.ts';
 import { createCounterStore } from './counter-store.ts';
 import { historyPath } from './history/index.ts';
 import { createHistoryRoom } from './history-room.ts';
-import { demoPast } from './demo-past.ts';
+import { feedHistory } from './history-feed.ts';
 import { createInbox } from './inbox.ts';
 import { createKeyRoom } from './key-room.ts';
 import { createKeyStore, type KeyProtector } from './key-store.ts';
@@ -54,9 +55,6 @@ export interface HostServicesOptions {
   /** Integrations from `luxp1 serve` flags, replacing the saved ones for this run (issue 12). */
   integrations?: Partial<IntegrationsSettings>;
 }
-
-/** How far back the demo's simulated household goes: enough for a year's comparisons. */
-const DEMO_PAST_DAYS = 400;
 
 type Handlers = { [C in Channel]: (payload: Payload<C>, client?: string) => Promise<ApiResult<Value<C>>> };
 
@@ -178,29 +176,7 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     notices,
     clock,
   });
-  // The demo's past (demo-past.ts): a fresh demo meter's history gets its simulated months, handed to the
-  // writer before its first live telegram (registered first for that), so nothing is fitted in late.
-  let pastAsked = false;
-  hub.on('meter:reading', (reading) => {
-    if (pastAsked || linkRoom.state().source?.kind !== 'demo') return;
-    pastAsked = true;
-    const meterId = reading.telegram.electricity.meterId;
-    if (meterId && !history.hasMeter(meterId)) history.recordPast(demoPast(reading, DEMO_PAST_DAYS));
-  });
-  hub.on('meter:reading', (reading) => history.record(reading));
-  hub.on('meter:link', (link) => history.linkChanged(link));
-  let keyHex = keys.key() ? Buffer.from(keys.key()!).toString('hex') : null; // compared only, never stored or shown
-  hub.on('key:status', (status) => {
-    const now = keys.key() ? Buffer.from(keys.key()!).toString('hex') : null;
-    if (now === keyHex) return;
-    keyHex = now;
-    history.keyChanged(now === null ? 'key removed' : `new key (${status.origin ?? 'manual'})`);
-  });
-  let rotated = false;
-  hub.on('meter:health', (health) => {
-    if (health.diagnosis === 'key-rotated' && !rotated) history.keyChanged('the key stopped opening the frames: changed by the operator');
-    rotated = health.diagnosis === 'key-rotated';
-  });
+  feedHistory({ hub, history, key: () => keys.key(), isDemo: () => linkRoom.state().source?.kind === 'demo' });
   // ---- integrations (issue 12): every decoded telegram also goes to MQTT, the re-serve and the API
   const integrations = createIntegrationsRoom({
     dataDir: opts.dataDir,
@@ -213,13 +189,6 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
   decoderWatchers.push((event, at) => integrations.observe(event, at));
   await integrations.start();
   // ---- several meters (issue 12): the others each read their own source under their own key
-  // Their link losses and key changes go to the history under each one's own meter.
-  const otherKeys = new Map<string, boolean>();
-  hub.on('meters:state', (m) => {
-    history.linkChanged(m.link, `other:${m.id}`);
-    if (otherKeys.has(m.id) && otherKeys.get(m.id) !== m.hasKey) history.keyChanged(m.hasKey ? 'new key' : 'key removed', `other:${m.id}`);
-    otherKeys.set(m.id, m.hasKey);
-  });
   const otherMeters = createOtherMeters({
     dataDir: opts.dataDir,
     protector: opts.protector ?? 'file',
@@ -234,6 +203,8 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     ...(opts.createDecoder ? { createDecoder: opts.createDecoder } : {}),
     ...(opts.backoff ? { backoff: opts.backoff } : {}),
   });
+
+  const costs = createCostsRoom({ settings, centralUrl, ...(opts.fetch ? { fetch: opts.fetch } : {}) });
 
   const handlers: Handlers = {
     ...history.handlers,
@@ -256,21 +227,7 @@ export async function createHostServices(opts: HostServicesOptions): Promise<Hos
     },
     'capture:export': async ({ redact }) =>
       ok(exportCapture(session.frames.since(clock.now() - settings.get().captureMinutes * 60_000), { redact, now: clock.now() })),
-    'costs:get': async () => ok(settings.get().costs),
-    'costs:set': async (costs) => {
-      await settings.update({ costs });
-      return ok(costs);
-    },
-    'peers:daily': async ({ date }) => {
-      const { peersOptIn, tariff } = settings.get().costs;
-      if (!peersOptIn) return fail('PEERS_OFF', 'peer figures are off: switch them on in Settings → Comparisons');
-      if (!(PEER_CLASSES_KW as readonly number[]).includes(tariff.referenceKw)) {
-        return fail('PEERS_OFF', `peer figures exist for the 3, 7 and 12 kW classes, not ${tariff.referenceKw} kW`);
-      }
-      const url = centralUrl();
-      if (!url) return fail('NO_CENTRAL', 'no central system is known: pair the meter first');
-      return createCentralClient({ baseUrl: url, ...(opts.fetch ? { fetch: opts.fetch } : {}) }).peersDaily(date, tariff.referenceKw);
-    },
+    ...costs.handlers,
     'central:info': async () => ok({ url: centralUrl(), demo: linkRoom.state().source?.kind === 'demo' }),
     'staff:signIn': (p, client) => staff.handle('staff:signIn', p, client),
     'staff:signOut': (p, client) => staff.handle('staff:signOut', p, client),
