@@ -9,6 +9,7 @@ import { t } from '../i18n/index.ts';
 import { useApi, useApp } from '../state/context.tsx';
 import { addressOf } from '../state/meters-view.ts';
 import { KeyField, useKeyField } from './KeyField.tsx';
+import { OtherMeterForm } from './OtherMeterForm.tsx';
 import { OtherMeterPair } from './OtherMeterPair.tsx';
 
 export function OtherMeterKey({ meter, onResult }: { meter: MeterState; onResult: (text: string) => void }) {
@@ -61,6 +62,10 @@ export function OtherMeterKey({ meter, onResult }: { meter: MeterState; onResult
         </div>
       </form>
       <OtherMeterPair meter={meter} onResult={onResult} />
+      <details className="other-meter-edit">
+        <summary>{t('meters.settings.changeTitle', { label })}</summary>
+        <OtherMeterForm meter={meter} onResult={onResult} />
+      </details>
     </li>
   );
 }

@@ -85,4 +85,28 @@ describe('OtherMetersSettings', () => {
     await expect.poll(() => screen.queryByTestId('other-meter-pv')).toBeNull();
     expect(screen.getByTestId('other-meters-result').textContent).toBe('Solar roof removed.');
   });
+
+  it('changes a meter’s name and address in place (same id) and pairs it with the operator’s code', async () => {
+    const store = storeAt({ t: T0 });
+    store.getState().setMeters([pv()]);
+    const fake = fakeApi({
+      'meters:save': (p) => ({ ok: true, value: [{ ...pv(), label: p.label, source: p.source }] }),
+      'meters:pair': () => ({ ok: false, error: { code: 'BAD_CODE', message: 'wrong code', attemptsLeft: 2 } }),
+    });
+    renderApp(<OtherMetersSettings />, { store, api: fake.api });
+    expect((screen.getByTestId('other-meter-edit-address') as HTMLInputElement).value).toBe('192.168.1.20:2001');
+    fireEvent.change(screen.getByTestId('other-meter-edit-label'), { target: { value: 'Garage PV' } });
+    fireEvent.change(screen.getByTestId('other-meter-edit-address'), { target: { value: '/dev/ttyUSB1' } });
+    fireEvent.click(screen.getByTestId('other-meter-edit-save'));
+    await expect.poll(() => screen.getByTestId('other-meters-result').textContent).toBe('Garage PV changed.');
+    expect(fake.calls[0]).toEqual({
+      channel: 'meters:save',
+      payload: { id: 'pv', label: 'Garage PV', source: { kind: 'serial', path: '/dev/ttyUSB1' } },
+    });
+    fireEvent.change(screen.getByTestId('other-meter-pair-id'), { target: { value: 'SAG1030700099999' } });
+    fireEvent.change(screen.getByTestId('other-meter-pair-code'), { target: { value: 'NOPE-0000' } });
+    fireEvent.click(screen.getByTestId('other-meter-pair-submit'));
+    await expect.poll(() => screen.getByTestId('other-meters-result').textContent).toBe('That pairing code is wrong. 2 attempts left.');
+    expect(fake.calls[1]).toEqual({ channel: 'meters:pair', payload: { id: 'pv', meterId: 'SAG1030700099999', code: 'NOPE-0000' } });
+  });
 });
