@@ -21,6 +21,7 @@ export const integrationFlags = {
   'mqtt-cert-file': { type: 'string' },
   'mqtt-key-file': { type: 'string' },
   'no-discovery': { type: 'boolean' },
+  'mqtt-discovery-prefix': { type: 'string' },
   reserve: { type: 'string' },
   api: { type: 'string' },
   'api-token-file': { type: 'string' },
@@ -30,6 +31,7 @@ export const INTEGRATION_USAGE = `  --mqtt URL          publish to this MQTT bro
   --mqtt-user NAME    the broker's user name; --mqtt-password-file FILE its password (never on the command line)
   --mqtt-ca-file / --mqtt-cert-file / --mqtt-key-file FILE   PEM files for mqtts:// (client certificate)
   --mqtt-base-topic T topics under T (default luxp1); --no-discovery: no Home Assistant discovery
+  --mqtt-discovery-prefix P   Home Assistant's discovery prefix, if yours is not homeassistant
   --reserve HOST:PORT re-serve every verified telegram as plain DSMR over TCP (e.g. 127.0.0.1:2001; beyond
                       loopback, decrypted telegrams are readable by anyone on the network)
   --api HOST:PORT     the local JSON API (GET /api/v1/meters, /api/v1/stream); beyond loopback it needs
@@ -52,7 +54,15 @@ export function parseIntegrationFlags(values: Values): Parsed {
   const s = (k: keyof typeof integrationFlags) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const out: Partial<IntegrationsSettings> = {};
   const url = s('mqtt');
-  const mqttOnly = ['mqtt-user', 'mqtt-password-file', 'mqtt-base-topic', 'mqtt-ca-file', 'mqtt-cert-file', 'mqtt-key-file'] as const;
+  const mqttOnly = [
+    'mqtt-user',
+    'mqtt-password-file',
+    'mqtt-base-topic',
+    'mqtt-ca-file',
+    'mqtt-cert-file',
+    'mqtt-key-file',
+    'mqtt-discovery-prefix',
+  ] as const;
   if (url === undefined && mqttOnly.some((k) => s(k) !== undefined))
     return { ok: false, message: `--${mqttOnly.find((k) => s(k))} needs --mqtt URL` };
   if (url !== undefined) {
@@ -68,7 +78,7 @@ export function parseIntegrationFlags(values: Values): Parsed {
       url,
       baseTopic: s('mqtt-base-topic') ?? 'luxp1',
       discovery: values['no-discovery'] !== true,
-      discoveryPrefix: 'homeassistant',
+      discoveryPrefix: s('mqtt-discovery-prefix') ?? 'homeassistant',
       ...(s('mqtt-user') ? { username: s('mqtt-user') } : {}),
     };
     for (const [key, flag] of Object.entries(files) as [keyof typeof files, (typeof files)[keyof typeof files]][]) {
@@ -80,6 +90,8 @@ export function parseIntegrationFlags(values: Values): Parsed {
     }
     if (!/^[^#+\0/][^#+\0]{0,199}$/.test(mqtt.baseTopic))
       return { ok: false, message: '--mqtt-base-topic: no wildcards (# +), not starting with /' };
+    if (!/^[^#+\0/][^#+\0]{0,199}$/.test(mqtt.discoveryPrefix))
+      return { ok: false, message: '--mqtt-discovery-prefix: no wildcards (# +), not starting with /' };
     out.mqtt = mqtt;
   }
   const reserve = s('reserve');

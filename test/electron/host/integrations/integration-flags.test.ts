@@ -40,6 +40,8 @@ describe('luxp1 serve integration flags', () => {
     });
     const none = parse();
     expect(none.ok && none.args.integrations).toBeUndefined();
+    const prefixed = parse('--mqtt', 'mqtt://broker.lan', '--mqtt-discovery-prefix', 'ha');
+    expect(prefixed.ok && prefixed.args.integrations?.mqtt?.discoveryPrefix).toBe('ha');
   });
 
   it('refuses what cannot work, in one line', () => {
@@ -50,6 +52,10 @@ describe('luxp1 serve integration flags', () => {
     expect(message('--mqtt', 'http://broker')).toBe('--mqtt: expected mqtt:// or mqtts://, got http://');
     expect(message('--mqtt', 'mqtt://u:pw@broker')).toBe('--mqtt: put no password in the URL; give it in a file');
     expect(message('--mqtt-user', 'home')).toBe('--mqtt-user needs --mqtt URL');
+    expect(message('--mqtt-discovery-prefix', 'ha')).toBe('--mqtt-discovery-prefix needs --mqtt URL');
+    expect(message('--mqtt', 'mqtt://b', '--mqtt-discovery-prefix', 'home/#')).toBe(
+      '--mqtt-discovery-prefix: no wildcards (# +), not starting with /',
+    );
     expect(message('--mqtt', 'mqtt://b', '--mqtt-password-file', join(dir, 'missing'))).toMatch(
       /^--mqtt-password-file: cannot read .*missing: ENOENT$/,
     );
