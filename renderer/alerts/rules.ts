@@ -35,7 +35,7 @@ export interface Alert {
   id: string; // unique per raise: `${kind}@${at}`
   kind: AlertKind;
   at: number;
-  /** message: how many arrived; no-data: the minutes configured; over-power-class: the class in kVA. */
+  /** message: how many arrived; no-data: the minutes configured; over-power-class: the class in kW. */
   count?: number;
 }
 
