@@ -5,8 +5,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { checkReference, type ReferenceProfile, referenceAnnualKwh } from '../../contracts/reference.ts';
-import { t } from '../i18n/index.ts';
-import { formatKwh } from '../i18n/format.ts';
+import { formatNumber, t } from '../i18n/index.ts';
 import { useCostSettings } from '../state/use-costs.ts';
 
 const HEATING: readonly ReferenceProfile['heating'][] = ['none', 'heat-pump', 'electric'];
@@ -85,7 +84,9 @@ export function CompareSettings() {
         />
       </label>
       {checked.ok && (
-        <p data-testid="reference-annual">{t('costs.reference.annual', { kwh: formatKwh(referenceAnnualKwh(checked.value) * 1000) })}</p>
+        <p data-testid="reference-annual">
+          {t('costs.reference.annual', { kwh: t('fmt.kwh', { value: formatNumber(referenceAnnualKwh(checked.value), 0) }) })}
+        </p>
       )}
       <label>
         <input
