@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCentral, type Central } from '../../central-mock/server.ts';
 import { startSimulator } from '../../central-mock/simulator/run-meter.ts';
+import { type CentralResult, createCentralClient } from '../../contracts/central-client.ts';
 import type { HostServices } from '../../contracts/ipc.ts';
 import { startBrowserServer, type BrowserServer } from '../../electron/host/serve.ts';
 import { createHostServices } from '../../electron/host/services.ts';
@@ -36,18 +37,18 @@ const meters: { meterId: string; key: string; pairingCode: string; appPath: stri
 beforeAll(async () => {
   central = await startCentral({ dataDir: join(tmp.path, 'central'), port: 0, masterKeyEnv: undefined, log: () => {} });
   closers.push(() => central.close());
-  const staff = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(central.url + path, {
-      method,
-      headers: { authorization: `Bearer ${central.staffToken}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status}`);
-    return res.json();
+  // The central's own client, as a DSO back office would use it.
+  const staff = createCentralClient({ baseUrl: central.url, token: central.staffToken });
+  const value = <T>(r: CentralResult<T>): T => {
+    if (!r.ok) throw new Error(`central: ${r.error.message}`);
+    return r.value;
   };
   for (const name of ['house', 'pv']) {
-    const created = await staff('POST', '/api/meters', { preset: 'basic', encryption: true });
-    const port = await staff('GET', `/api/meters/${created.meterId}/port`);
+    const created = value(await staff.call('POST', '/api/meters', { preset: 'basic', encryption: true })) as {
+      meterId: string;
+      pairingCode: string;
+    };
+    const port = value(await staff.port(created.meterId));
     mkdirSync(join(tmp.path, name)); // each meter's pty pair in its own folder (same link names)
     const pty = await startPtyPair(join(tmp.path, name));
     closers.push(() => pty.close());

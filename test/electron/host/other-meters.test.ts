@@ -3,7 +3,6 @@
  * next to the primary, through the host services as the shells use them.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import type { MeterState, OtherMeterConfig } from '../../../contracts/ipc.ts';
 import { otherMeterKeyPath } from '../../../electron/host/other-meters.ts';
 import { DEFAULT_SETTINGS, loadSettings } from '../../../electron/host/settings.ts';
 import { encryptFrame, PUBLISHED_AUTH_KEY_HEX } from '../../../protocol/index.ts';
+import { type PairAnswer, startFakeCentral } from './fake-central.ts';
 import { type Harness, startHost } from './host-harness.ts';
 import { NEXXT_KEY, plainTelegram } from './vectors.ts';
 
@@ -100,26 +100,14 @@ describe('other meters', () => {
 
   it('pairs a second meter with the grid operator’s code: the key from the central, kept only if its frames open', async () => {
     meter = await startTcpMeter(PV_KEY);
-    // A stand-in for the central's POST /api/pair (central-mock/API.md): one answer per code.
-    const central = createHttpServer((req, res) => {
-      let body = '';
-      req.on('data', (d) => (body += d));
-      req.on('end', () => {
-        const { meterId, code } = JSON.parse(body) as { meterId: string; code: string };
-        const reply = (status: number, json: object) =>
-          res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
-        if (code === 'good') return reply(200, { meterId, systemTitle: '4C55585031505600', key: PV_KEY, keyVersion: 1 });
-        if (code === 'other') return reply(200, { meterId, systemTitle: '4C55585031505600', key: NEXXT_KEY, keyVersion: 2 });
-        return reply(401, { error: 'BAD_CODE', message: 'wrong code', attemptsLeft: 2 });
-      });
+    const central = await startFakeCentral((meterId, code): PairAnswer => {
+      if (code === 'good') return [200, { meterId, systemTitle: '4C55585031505600', key: PV_KEY, keyVersion: 1 }];
+      if (code === 'other') return [200, { meterId, systemTitle: '4C55585031505600', key: NEXXT_KEY, keyVersion: 2 }];
+      return [401, { error: 'BAD_CODE', message: 'wrong code', attemptsLeft: 2 }];
     });
-    await new Promise<void>((r) => central.listen(0, '127.0.0.1', r));
     try {
       dir = mkdtempSync(join(tmpdir(), 'luxp1-other-pair-'));
-      writeFileSync(
-        join(dir, 'settings.json'),
-        JSON.stringify({ centralUrl: `http://127.0.0.1:${(central.address() as { port: number }).port}` }),
-      );
+      writeFileSync(join(dir, 'settings.json'), JSON.stringify({ centralUrl: central.url }));
       harness = await startHost({}, dir);
       const h = harness;
       await h.host.handle('meters:save', pvAt(meter.port));
@@ -136,7 +124,7 @@ describe('other meters', () => {
         error: { code: 'NO_SUCH_METER' },
       });
     } finally {
-      await new Promise<void>((r) => central.close(() => r()));
+      await central.close();
     }
   });
 

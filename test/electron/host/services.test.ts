@@ -1,41 +1,33 @@
-import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer } from 'node:net';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../contracts/ipc.ts';
+import { type PairAnswer, startFakeCentral } from './fake-central.ts';
 import { startHost, type Harness } from './host-harness.ts';
 import { NEXXT_KEY, NEXXT_TITLE, nexxtFrame, plainTelegram } from './vectors.ts';
 
 let h: Harness | null = null;
-let central: Server | null = null;
+let central: { close(): Promise<void> } | null = null;
 afterEach(async () => {
   await h?.close();
   h = null;
-  await new Promise<void>((r) => (central ? central.close(() => r()) : r()));
+  await central?.close();
   central = null;
 });
 
-/** A stand-in for the central's POST /api/pair (central-mock/API.md), one answer per code. */
+/** One answer per code (and the meter id NOPE unknown). */
 async function fakeCentral(): Promise<string> {
-  central = createServer((req, res) => {
-    let body = '';
-    req.on('data', (d) => (body += d));
-    req.on('end', () => {
-      const { meterId, code } = JSON.parse(body) as { meterId: string; code: string };
-      const reply = (status: number, json: object) =>
-        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(json));
-      if (meterId === 'NOPE') return reply(404, { error: 'UNKNOWN_METER', message: 'no such meter' });
-      if (code === 'good') return reply(200, { meterId, systemTitle: NEXXT_TITLE, key: NEXXT_KEY, keyVersion: 1 });
-      if (code === 'other')
-        return reply(200, { meterId, systemTitle: NEXXT_TITLE, key: '0F0E0D0C0B0A09080706050403020100', keyVersion: 2 });
-      if (code === 'locked') return reply(429, { error: 'LOCKED', message: 'locked', lockedUntil: '2030-01-01T00:15:00Z' });
-      return reply(401, { error: 'BAD_CODE', message: 'wrong code', attemptsLeft: 3 });
-    });
+  const fake = await startFakeCentral((meterId, code): PairAnswer => {
+    if (meterId === 'NOPE') return [404, { error: 'UNKNOWN_METER', message: 'no such meter' }];
+    if (code === 'good') return [200, { meterId, systemTitle: NEXXT_TITLE, key: NEXXT_KEY, keyVersion: 1 }];
+    if (code === 'other') return [200, { meterId, systemTitle: NEXXT_TITLE, key: '0F0E0D0C0B0A09080706050403020100', keyVersion: 2 }];
+    if (code === 'locked') return [429, { error: 'LOCKED', message: 'locked', lockedUntil: '2030-01-01T00:15:00Z' }];
+    return [401, { error: 'BAD_CODE', message: 'wrong code', attemptsLeft: 3 }];
   });
-  await new Promise<void>((r) => central!.listen(0, '127.0.0.1', r));
-  return `http://127.0.0.1:${(central.address() as { port: number }).port}`;
+  central = fake;
+  return fake.url;
 }
 
 /** Replays `frames` through a raw file source at full speed and waits for the replay to end. */

@@ -1,16 +1,14 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main as decodeMain } from '../../../../electron/cli/decode.ts';
 import { type MqttConfig, type MqttPublisher, startMqtt } from '../../../../electron/host/integrations/mqtt.ts';
 import { flattenRecord, fieldPayload } from '../../../../electron/host/integrations/mqtt-fields.ts';
 import { PRESET_BASIC } from '../../../../protocol/index.ts';
 import { NEXXT_KEY } from '../vectors.ts';
 import { type Broker, makePki, type Subscriber, startBroker, subscribe } from './broker.ts';
-import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { decodeCli } from './decode-cli.ts';
 import { decodeAll, frameOf, gasAndWater, KEY } from './telegrams.ts';
 
 const ROOT = new URL('../../../../', import.meta.url).pathname;
@@ -38,26 +36,6 @@ async function connected(c: MqttConfig, log: string[] = []): Promise<MqttPublish
   const p = startMqtt(c, { log: (l) => log.push(l), now: () => 0, backoff: { initialMs: 50, maxMs: 200 }, version: '0.1.0' });
   await vi.waitFor(() => expect(p.status().state).toBe('connected'), { timeout: 5_000 });
   return p;
-}
-
-/** `luxp1 decode --key-file` of `bytes`, run in this process. */
-async function decodeCli(bytes: Uint8Array): Promise<Record<string, unknown>[]> {
-  const file = join(dir, `in-${Math.random().toString(36).slice(2)}.bin`);
-  writeFileSync(file, bytes);
-  let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  try {
-    expect(await decodeMain(['--key-file', keyFile, file])).toBe(0);
-  } finally {
-    spy.mockRestore();
-  }
-  return out
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 // Home Assistant's documented MQTT sensor discovery keys (integrations/sensor.mqtt, full names) and device keys.
@@ -131,7 +109,7 @@ const configs = (sub: Subscriber) => {
 describe('MQTT publisher against a real mosquitto', () => {
   it('publishes the decode record as state and each pushed field on its own topic, equal to `luxp1 decode` of the same bytes', async () => {
     const bytes = frameOf(gasAndWater(), 100);
-    const [record] = await decodeCli(bytes);
+    const [record] = await decodeCli(dir, ['--key-file', keyFile], bytes);
     const sub = await subscribe(broker.url, 'luxp1/#');
     const p = await connected(config({ baseTopic: 'luxp1', discovery: false }));
     try {

@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main as decodeMain } from '../../../../electron/cli/decode.ts';
 import { reserveBytes, startReserve } from '../../../../electron/host/integrations/reserve.ts';
-import { asciiToBytes, bytesToAscii, crc16, toRecord } from '../../../../protocol/index.ts';
-import { decodeAll, KEY, nexxtEvent, plainEvent, realTelegram, type TelegramEvent } from './telegrams.ts';
-import { encryptFrame } from '../../../../protocol/index.ts';
-import { TITLE } from './telegrams.ts';
+import { asciiToBytes, bytesToAscii, crc16, encryptFrame, toRecord } from '../../../../protocol/index.ts';
+import { decodeCli } from './decode-cli.ts';
+import { decodeAll, KEY, nexxtEvent, plainEvent, realTelegram, type TelegramEvent, TITLE } from './telegrams.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'luxp1-reserve-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -42,25 +40,6 @@ function checkEveryCrc(bytes: Uint8Array): number {
     expect(crc16(asciiToBytes(t.slice(0, bang + 1)))).toBe(Number.parseInt(t.slice(bang + 1, bang + 5), 16));
   }
   return telegrams.length;
-}
-
-async function decodeCli(bytes: Uint8Array): Promise<Record<string, unknown>[]> {
-  const file = join(dir, `served-${Math.random().toString(36).slice(2)}.bin`);
-  writeFileSync(file, bytes);
-  let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    out += String(chunk);
-    return true;
-  });
-  try {
-    expect(await decodeMain(['--plain', 'accept', file])).toBe(0);
-  } finally {
-    spy.mockRestore();
-  }
-  return out
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 /** What `luxp1 decode` says of a telegram, apart from how it travelled (frame header, encryption). */
@@ -106,7 +85,7 @@ describe('re-serve over TCP', () => {
       const [got, gotB] = await Promise.all([a.waitFor(total), b.waitFor(total)]);
       expect(gotB).toEqual(got);
       expect(checkEveryCrc(got)).toBe(3);
-      const records = await decodeCli(got);
+      const records = await decodeCli(dir, ['--plain', 'accept'], got);
       expect(records.map(content)).toEqual(events.map((e) => content(toRecord(e))));
       expect(records.every((r) => r.type === 'telegram' && r.encrypted === false)).toBe(true);
       expect(lines).toEqual([]); // loopback: no warning
