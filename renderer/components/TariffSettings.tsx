@@ -6,8 +6,8 @@
 import { useEffect, useId, useState } from 'react';
 import { POWER_CLASSES_KW, type Tariff, type TouWindow } from '../../contracts/tariff.ts';
 import { checkTariff } from '../../contracts/tariff.ts';
-import { currentLocales, t } from '../i18n/index.ts';
-import { formatKilowatt } from '../i18n/format.ts';
+import { t } from '../i18n/index.ts';
+import { formatKilowatt, formatPlainNumber } from '../i18n/format.ts';
 import { useCostSettings } from '../state/use-costs.ts';
 
 type Draft = {
@@ -22,7 +22,7 @@ type Draft = {
 };
 
 // Shown as the language writes numbers (0,0759 in French and German); `num` reads either mark back.
-const text = (n: number): string => new Intl.NumberFormat(currentLocales(), { useGrouping: false, maximumFractionDigits: 6 }).format(n);
+const text = formatPlainNumber;
 const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s.replace(',', '.')));
 
 function toDraft(tariff: Tariff): Draft {

@@ -75,18 +75,28 @@ export const formatUnit = (unit: string): string => UNIT_SPELLING[unit] ?? unit;
 export const formatMeasure = (value: number, unit: string | null | undefined): string =>
   unit ? t('fmt.withUnit', { value: formatNumber(value, 3), unit: formatUnit(unit) }) : formatNumber(value, 3);
 
-const euroFormats = new Map<string, Intl.NumberFormat>();
-/** Euros as the language writes them: "€12.34", "12,34 €". */
-export function formatEuro(eur: number): string {
-  const id = currentLanguage();
-  let format = euroFormats.get(id);
+// One number formatter per (use, language), as for dates: euros and shares are drawn on every telegram.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(use: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const id = `${use}|${currentLanguage()}`;
+  let format = numberFormats.get(id);
   if (!format) {
-    format = new Intl.NumberFormat(currentLocales(), { style: 'currency', currency: 'EUR' });
-    euroFormats.set(id, format);
+    format = new Intl.NumberFormat(currentLocales(), options);
+    numberFormats.set(id, format);
   }
-  return format.format(eur);
+  return format;
 }
+
+/** Euros as the language writes them: "€12.34", "12,34 €". */
+export const formatEuro = (eur: number): string => numberFormat('euro', { style: 'currency', currency: 'EUR' }).format(eur);
 
 /** A share as "12 %" in the language's style. */
 export const formatPercent = (share: number): string =>
-  new Intl.NumberFormat(currentLocales(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  numberFormat('percent', { style: 'percent', maximumFractionDigits: 0 }).format(share);
+
+/** A number for a form field: no grouping, up to six decimals, the language's decimal mark (0,0759). */
+export const formatPlainNumber = (value: number): string =>
+  numberFormat('plain', { useGrouping: false, maximumFractionDigits: 6 }).format(value);
+
+/** Three significant digits, for chart axes: a first hour of a few Wh in kWh would otherwise read 0.002, 0.002, 0.001. */
+export const formatSignificant = (value: number): string => numberFormat('significant', { maximumSignificantDigits: 3 }).format(value);

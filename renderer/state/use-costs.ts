@@ -1,8 +1,19 @@
 /** The household's cost settings (tariff, reference, peer opt-in): asked of the host once, saved through it. */
 import { useEffect } from 'react';
 import type { CostSettings } from '../../contracts/cost-settings.ts';
-import type { ApiResult } from '../../contracts/ipc.ts';
+import type { ApiResult, LuxApi } from '../../contracts/ipc.ts';
 import { useApi, useApp } from './context.tsx';
+
+// Home mounts several users of the settings at once (today's cost, the power class, its alert): one request serves them.
+const pending = new WeakMap<LuxApi, Promise<ApiResult<CostSettings>>>();
+function askOnce(api: LuxApi): Promise<ApiResult<CostSettings>> {
+  let asked = pending.get(api);
+  if (!asked) {
+    asked = api['costs:get'](null).finally(() => pending.delete(api));
+    pending.set(api, asked);
+  }
+  return asked;
+}
 
 export function useCostSettings(): { costs: CostSettings | null; save(next: CostSettings): Promise<ApiResult<CostSettings>> } {
   const api = useApi();
@@ -11,7 +22,7 @@ export function useCostSettings(): { costs: CostSettings | null; save(next: Cost
   useEffect(() => {
     if (costs) return;
     let live = true;
-    void api['costs:get'](null).then((r) => {
+    void askOnce(api).then((r) => {
       if (live && r.ok) setCosts(r.value);
     });
     return () => {

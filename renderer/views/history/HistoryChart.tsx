@@ -7,8 +7,8 @@
 import { memo, useMemo } from 'react';
 import { Bar, CartesianGrid, Cell, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HistoryPower } from '../../../contracts/history.ts';
-import { formatWatt } from '../../i18n/format.ts';
-import { currentLocales, formatNumber, t } from '../../i18n/index.ts';
+import { formatSignificant, formatWatt } from '../../i18n/format.ts';
+import { formatNumber, t } from '../../i18n/index.ts';
 import type { Bar as HistoryBar } from './history-bars.ts';
 import { barLabel, tickLabel } from './history-format.ts';
 import type { Period } from './period.ts';
@@ -59,18 +59,6 @@ export interface HistoryChartProps {
   label: string;
 }
 
-// Three significant digits: a first hour of a few Wh in kWh would otherwise read 0.002, 0.002, 0.001.
-const axisFormats = new Map<string, Intl.NumberFormat>();
-function axisNumber(v: number): string {
-  const id = currentLocales().join();
-  let f = axisFormats.get(id);
-  if (!f) {
-    f = new Intl.NumberFormat(currentLocales(), { maximumSignificantDigits: 3 });
-    axisFormats.set(id, f);
-  }
-  return f.format(v);
-}
-
 export const HistoryChart = memo(function HistoryChart({ period, bars, unit, power, label }: HistoryChartProps) {
   const line = useMemo(() => (power ? minuteMeans(power) : null), [power]);
   const value = (v: unknown) => (typeof v === 'number' ? `${formatNumber(v, 3)} ${unit}` : t('value.null'));
@@ -94,7 +82,7 @@ export const HistoryChart = memo(function HistoryChart({ period, bars, unit, pow
             minTickGap={16}
             stroke="var(--muted)"
           />
-          <YAxis yAxisId="energy" tickFormatter={axisNumber} width={64} stroke="var(--muted)" />
+          <YAxis yAxisId="energy" tickFormatter={formatSignificant} width={64} stroke="var(--muted)" />
           <Tooltip
             // With the power line's own axis the label may be an index: the bar's start is in its payload.
             labelFormatter={(s: unknown, items: readonly { payload?: { start?: number } }[]) =>
