@@ -38,10 +38,9 @@ export function demoPast(latest: ReadingRecord, days: number): ReadingRecord[] {
   const end = Math.floor(latest.receivedAt / QUARTER_MS) * QUARTER_MS;
   // The part of the live quarter-hour before the live telegram.
   let t = end;
-  const lead = (latest.receivedAt - end) / HOUR_MS;
-  imp -= Math.round(quarterPowerW(seed, end) * lead);
+  let power = quarterPowerW(seed, t); // of the quarter-hour starting at t: shown with t's telegram
+  imp -= Math.round((power * (latest.receivedAt - end)) / HOUR_MS);
   for (let n = 0; n < days * 96 && imp > 0; n++) {
-    const power = quarterPowerW(seed, t);
     const mbusNow: MbusChannel[] = [];
     if (t % HOUR_MS === 0 && Number.isFinite(hour)) {
       // The index a meter pushes during hour t is the one captured at its start.
@@ -78,7 +77,8 @@ export function demoPast(latest: ReadingRecord, days: number): ReadingRecord[] {
     });
     // Back one quarter-hour: the registers held that much less at its start.
     t -= QUARTER_MS;
-    const wh = Math.round(quarterPowerW(seed, t) / 4);
+    power = quarterPowerW(seed, t); // the quarter-hour just stepped back over, and the next telegram's power
+    const wh = Math.round(power / 4);
     imp -= wh;
     reactive = Math.max(0, reactive - Math.round(wh * 0.15));
   }

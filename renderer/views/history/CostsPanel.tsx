@@ -3,7 +3,8 @@
  * power class, and a line per day (per month in the year view). Electricity import only: the
  * tariff bills what is drawn.
  */
-import { addCosts, type Costs, type DayCosts, nanoToEuro, totalNano } from '../../../contracts/tariff-costs.ts';
+import type { ElectricityRecord } from '../../../contracts/history.ts';
+import { addCosts, type Costs, type DayCosts, NO_COSTS, nanoToEuro, totalNano } from '../../../contracts/tariff-costs.ts';
 import { t } from '../../i18n/index.ts';
 import { formatEuro, formatKilowatt, formatKwh } from '../../i18n/format.ts';
 import { useCostSettings } from '../../state/use-costs.ts';
@@ -17,17 +18,17 @@ const euro = (c: Costs) => formatEuro(nanoToEuro(totalNano(c)));
 /** Rows of the table: days, or months in the year view; each with the local midnight it starts at. */
 function rows(period: Period, days: DayCosts[]): { start: number; costs: Costs }[] {
   const key = (d: DayCosts) => (period.kind === 'year' ? d.date.slice(0, 7) : d.date);
-  const groups = new Map<string, DayCosts[]>();
-  for (const d of days) groups.set(key(d), [...(groups.get(key(d)) ?? []), d]);
-  return [...groups].map(([k, ds]) => ({
+  const groups = new Map<string, Costs>();
+  for (const d of days) groups.set(key(d), addCosts([groups.get(key(d)) ?? NO_COSTS, d]));
+  return [...groups].map(([k, costs]) => ({
     start: luxMidnight(Number(k.slice(0, 4)), Number(k.slice(5, 7)), period.kind === 'year' ? 1 : Number(k.slice(8, 10))) * 1000,
-    costs: addCosts(ds),
+    costs,
   }));
 }
 
-export function CostsPanel({ meterId, period }: { meterId: string; period: Period }) {
+export function CostsPanel({ meterId, period, shown }: { meterId: string; period: Period; shown: ElectricityRecord[] | null }) {
   const { costs } = useCostSettings();
-  const data = usePeriodCosts(meterId, period, costs);
+  const data = usePeriodCosts(meterId, period, costs, shown);
   if (!costs) return null;
   const body = () => {
     if (data.state === 'loading') return <p role="status">{t('costs.panel.loading')}</p>;

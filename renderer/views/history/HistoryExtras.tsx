@@ -18,7 +18,9 @@ export interface HistoryExtrasProps {
 export function HistoryExtras({ meterId, period, series }: HistoryExtrasProps) {
   return (
     <div className="grid" data-testid="history-extras" data-meter={meterId} data-from={period.from} data-to={period.to}>
-      {series?.kind === 'electricity' && <CostsPanel meterId={meterId} period={period} />}
+      {series?.kind === 'electricity' && (
+        <CostsPanel meterId={meterId} period={period} shown={series.step === '15m' ? series.records : null} />
+      )}
       {series?.kind === 'electricity' && <ComparePanel meterId={meterId} period={period} />}
       <EventsPanel meterId={meterId} period={period} />
     </div>

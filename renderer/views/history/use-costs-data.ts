@@ -15,7 +15,16 @@ export interface PeriodCosts {
   worst: ElectricityRecord[]; // the highest quarter-hours above the class, highest first
 }
 
-export function usePeriodCosts(meterId: string, period: Period, costs: CostSettings | null): Loaded<PeriodCosts> {
+/**
+ * `shown`: the quarter-hours the view already has (the day view asks for exactly these), so they are
+ * not asked for twice; otherwise they are fetched for the period.
+ */
+export function usePeriodCosts(
+  meterId: string,
+  period: Period,
+  costs: CostSettings | null,
+  shown: ElectricityRecord[] | null,
+): Loaded<PeriodCosts> {
   const api = useApi();
   const [data, setData] = useState<Loaded<PeriodCosts>>({ state: 'loading' });
   const { from, to } = period;
@@ -23,7 +32,8 @@ export function usePeriodCosts(meterId: string, period: Period, costs: CostSetti
     if (!costs) return;
     let live = true;
     setData({ state: 'loading' });
-    void fetchQuarterHours(api, meterId, from, to).then((r) => {
+    const quarters = shown ? Promise.resolve({ ok: true as const, value: shown }) : fetchQuarterHours(api, meterId, from, to);
+    void quarters.then((r) => {
       if (!live) return;
       if (!r.ok) return setData({ state: 'failed', error: r.error });
       const worst = overuseQuarters(costs.tariff, r.value)
@@ -34,7 +44,7 @@ export function usePeriodCosts(meterId: string, period: Period, costs: CostSetti
     return () => {
       live = false;
     };
-  }, [api, meterId, from, to, costs]);
+  }, [api, meterId, from, to, costs, shown]);
   return data;
 }
 
