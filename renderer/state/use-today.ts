@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ElectricityRecord } from '../../contracts/history.ts';
-import { periodAt } from '../views/history/period.ts';
+import { luxDayStart, luxNextDay } from '../../contracts/lux-calendar.ts';
 import { useApi, useApp } from './context.tsx';
 
 const REFRESH_MS = 10_000;
@@ -21,8 +21,9 @@ export function useTodayRecords(): ElectricityRecord[] | null {
   useEffect(() => {
     if (meterId === null) return;
     let live = true;
-    const day = periodAt('day', hostNow);
-    void api['history:series']({ meterId, kind: 'electricity', step: '15m', from: day.from, to: day.to }).then((r) => {
+    const from = luxDayStart(Math.floor(hostNow / 1000)); // Luxembourg's midnight, epoch seconds
+    const to = luxNextDay(from);
+    void api['history:series']({ meterId, kind: 'electricity', step: '15m', from: from * 1000, to: to * 1000 }).then((r) => {
       if (!live) return;
       setRecords(r.ok && r.value.kind === 'electricity' ? r.value.records : null);
     });
